@@ -1,0 +1,20 @@
+using System.Reflection;
+using Autoencoders.Native;
+using Benchmarks;
+
+TorchNative.EnsureLoaded();
+
+var benchmarks = Assembly.GetExecutingAssembly().GetTypes()
+    .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IBenchmark).IsAssignableFrom(t))
+    .Select(t => (IBenchmark)Activator.CreateInstance(t)!)
+    .OrderBy(b => b.Name)
+    .ToList();
+
+var chosen = args.Length == 0 ? null : benchmarks.FirstOrDefault(b => b.Name == args[0]);
+if (chosen is null)
+{
+    Console.Error.WriteLine(args.Length == 0 ? "Name a benchmark:" : $"Unknown benchmark '{args[0]}'. Available:");
+    foreach (var b in benchmarks) Console.Error.WriteLine($"  {b.Name,-12} {b.Description}");
+    return 2;
+}
+return chosen.Run(args[1..]);
