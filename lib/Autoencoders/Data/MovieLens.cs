@@ -84,7 +84,16 @@ public static class MovieLens
             if (release == MovieLensRelease.LatestSmall) VerifyLatestSmall(unpacked);
             return unpacked;
         }
-        var archive = cache.Obtain("movielens", Archive(release));
+        string archive;
+        try
+        {
+            archive = cache.Obtain("movielens", Archive(release));
+        }
+        catch (DatasetUnavailableException e)
+        {
+            throw new DatasetUnavailableException(
+                $"{e.Message} Alternatively unzip it so that its files are in {unpacked}.", e.ExpectedPath, e);
+        }
         Unpack(archive, root, FolderName(release));
         File.Delete(archive); // the unpacked folder is what is used; ml-25m's zip alone is 250 MB
         if (release == MovieLensRelease.LatestSmall) VerifyLatestSmall(unpacked);

@@ -38,10 +38,6 @@ sealed class TextRecords : IDisposable
 
     public DataFormatException Error(string problem) => new(Path, problem, Line);
 
-    /// <summary>Splits a line on a separator string, into <paramref name="ranges"/>; returns the field count.</summary>
-    public static int Split(ReadOnlySpan<char> line, string separator, Span<Range> ranges) =>
-        line.Split(ranges, separator);
-
     /// <summary>Splits one CSV line (RFC 4180 quoting: <c>"a, b"</c>, doubled quotes inside) into fields.</summary>
     public List<string> SplitCsv(string line)
     {

@@ -154,3 +154,32 @@ public class MovieLensLoaderTests
     static List<T> ColumnValues<T>(DataFrame frame, string name) where T : unmanaged =>
         ((PrimitiveDataFrameColumn<T>)frame.Columns[name]).Select(v => v!.Value).ToList();
 }
+
+public class MovieLensReleaseTests
+{
+    [Theory]
+    [InlineData(MovieLensRelease.Ml100k, "ml-100k")]
+    [InlineData(MovieLensRelease.Ml1m, "ml-1m")]
+    [InlineData(MovieLensRelease.Ml25m, "ml-25m")]
+    public void Offline_load_of_a_downloadable_release_says_what_to_put_where(MovieLensRelease release, string name)
+    {
+        using var temp = new TempFolder();
+        var cache = new DatasetCache(temp.Path, allowDownload: false);
+        var e = Assert.Throws<DatasetUnavailableException>(() => MovieLens.Load(release, cache: cache));
+        Assert.Equal(Path.Combine(temp.Path, "movielens", name + ".zip"), e.ExpectedPath);
+        Assert.Contains($"https://files.grouplens.org/datasets/movielens/{name}.zip", e.Message);
+        Assert.Contains(Path.Combine(temp.Path, "movielens", name), e.Message);
+        Assert.Contains("MD5", e.Message);
+    }
+
+    [Fact]
+    public void An_unpacked_release_in_the_cache_is_used_without_downloading()
+    {
+        using var temp = new TempFolder();
+        temp.WriteText(Path.Combine("movielens", "ml-100k", "u.data"), "1\t2\t3\t4\n");
+        temp.WriteText(Path.Combine("movielens", "ml-100k", "u.item"), "2|X (1995)||||" + string.Join('|', new string('0', 19).ToCharArray()) + "\n");
+        var lens = MovieLens.Load(MovieLensRelease.Ml100k, cache: new DatasetCache(temp.Path, allowDownload: false));
+        Assert.Equal(1, lens.Ratings.Rows.Count);
+        Assert.Equal(MovieLensLoader.NoGenres, lens.Movies.Columns["genres"][0]);
+    }
+}
