@@ -77,7 +77,7 @@ public sealed class Downloader
     }
 
     /// <summary>The sentence that tells a learner how to provide a file by hand.</summary>
-    public static string PlacementAdvice(DatasetFile file, string destination) =>
+    internal static string PlacementAdvice(DatasetFile file, string destination) =>
         $"Download {file.Name}{(file.Url is null ? "" : $" from {file.Url}")} on a machine with internet access and " +
         $"put it at {destination}" +
         (file.Sha256 is { } sha ? $" (SHA-256 {sha})" : file.Md5 is { } md5 ? $" (MD5 {md5})" : "") +
