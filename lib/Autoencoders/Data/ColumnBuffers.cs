@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Microsoft.Data.Analysis;
 
@@ -8,6 +9,31 @@ namespace Autoencoders.Data;
 /// indexer, which costs seconds for ml-25m's 25 million ratings.</summary>
 static class ColumnBuffers
 {
+    /// <summary>Collects values straight into the byte buffer a column is made from, so a 25-million-row column is
+    /// never held twice.</summary>
+    public sealed class Builder<T>(int capacity = 1024) where T : unmanaged, INumber<T>
+    {
+        byte[] bytes = new byte[Math.Max(1, capacity) * Unsafe.SizeOf<T>()];
+
+        public int Count { get; private set; }
+
+        public void Add(T value)
+        {
+            var size = Unsafe.SizeOf<T>();
+            if ((Count + 1) * (long)size > bytes.Length)
+                Array.Resize(ref bytes, (int)Math.Min((long)bytes.Length * 2, Array.MaxLength / size * (long)size));
+            MemoryMarshal.Write(bytes.AsSpan(Count * size), in value);
+            Count++;
+        }
+
+        public PrimitiveDataFrameColumn<T> ToColumn(string name)
+        {
+            var valid = new byte[(Count + 7) / 8];
+            Array.Fill(valid, (byte)0xFF);
+            return new PrimitiveDataFrameColumn<T>(name, bytes.AsMemory(0, Count * Unsafe.SizeOf<T>()), valid, Count, 0);
+        }
+    }
+
     public static PrimitiveDataFrameColumn<T> ToColumn<T>(string name, ReadOnlySpan<T> values)
         where T : unmanaged, INumber<T>
     {
