@@ -19,7 +19,9 @@ sealed class LocalHttpServer : IDisposable
             probe.Start();
             var port = ((IPEndPoint)probe.LocalEndpoint).Port;
             probe.Stop();
-            BaseUri = new Uri($"http://127.0.0.1:{port}/");
+            // Windows' http.sys lets non-administrators listen on "localhost" only (which is the loopback too).
+            var host = OperatingSystem.IsWindows() ? "localhost" : "127.0.0.1";
+            BaseUri = new Uri($"http://{host}:{port}/");
             listener.Prefixes.Clear();
             listener.Prefixes.Add(BaseUri.ToString());
             try
