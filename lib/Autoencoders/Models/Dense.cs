@@ -85,19 +85,20 @@ public sealed class Dense : nn.Module<Tensor, Tensor>
     /// <inheritdoc/>
     public override Tensor forward(Tensor x) => Activation.Apply(PreActivation(x));
 
+    // Tensor.uniform_ rather than nn.init.uniform_: in TorchSharp 0.107 the latter ignores its generator argument.
     private static void Initialize(Tensor weight, Tensor bias, int inputs, int outputs, Initializer initializer, Generator? generator)
     {
         switch (initializer)
         {
             case Initializer.GlorotUniform:
                 var limit = Math.Sqrt(6.0 / (inputs + outputs));
-                nn.init.uniform_(weight, -limit, limit, generator);
+                weight.uniform_(-limit, limit, generator: generator);
                 bias.zero_();
                 break;
             case Initializer.TorchDefault:
                 var bound = 1.0 / Math.Sqrt(inputs);
-                nn.init.uniform_(weight, -bound, bound, generator);
-                nn.init.uniform_(bias, -bound, bound, generator);
+                weight.uniform_(-bound, bound, generator: generator);
+                bias.uniform_(-bound, bound, generator: generator);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(initializer), initializer, null);

@@ -14,9 +14,9 @@ public static class ModelWeights
     public static void SaveWeights(this nn.Module model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
-        using var buffer = new MemoryStream();
-        model.save(buffer);
-        AtomicFile.Replace(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        var buffer = new MemoryStream();
+        model.save(buffer);   // closes the stream; ToArray still works on a closed MemoryStream
+        AtomicFile.Replace(path, buffer.ToArray());
     }
 
     /// <summary>Overwrites <paramref name="model"/>'s weights with those saved in <paramref name="path"/>.</summary>
