@@ -115,6 +115,7 @@ public sealed class DenseAutoencoder : nn.Module<Tensor, Tensor>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(k, layers.Length);
+        CheckInput(x);
         if (k == 0) return x.alias();
         using var scope = NewDisposeScope();
         var h = x;
@@ -126,6 +127,7 @@ public sealed class DenseAutoencoder : nn.Module<Tensor, Tensor>
     /// <c>binary_cross_entropy_with_logits</c>: the same loss, computed stably and several times faster.</summary>
     public Tensor Logits(Tensor x)
     {
+        CheckInput(x);
         using var scope = NewDisposeScope();
         var h = x;
         for (var i = 0; i < layers.Length - 1; i++) h = layers[i].call(h);
@@ -135,12 +137,26 @@ public sealed class DenseAutoencoder : nn.Module<Tensor, Tensor>
     /// <inheritdoc/>
     public override Tensor forward(Tensor x)
     {
+        CheckInput(x);
         using var scope = NewDisposeScope();
         return decoder.call(encoder.call(x)).MoveToOuterDisposeScope();
     }
 
     /// <summary>A Keras-style table of layers, output shapes and parameter counts.</summary>
     public ModelSummary Summary() => ModelSummary.Of(this);
+
+    // libtorch's own message for these mistakes is a bare shape or dtype mismatch deep inside a matrix product.
+    private void CheckInput(Tensor x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.dim() == 0 || x.shape[^1] != LayerSizes[0])
+            throw new ArgumentException(
+                $"The model expects rows of {LayerSizes[0]} features, but got a tensor of shape [{string.Join(", ", x.shape)}]. " +
+                $"Flatten images to rows first (e.g. x.reshape(-1, {LayerSizes[0]}) or ImageLayout.Flat).", nameof(x));
+        if (x.dtype != layers[0].Bias.dtype)
+            throw new ArgumentException(
+                $"The model's weights are {layers[0].Bias.dtype} but the input is {x.dtype}: convert it with x.to({layers[0].Bias.dtype}).", nameof(x));
+    }
 
     private static int DefaultCodeLayer(IReadOnlyList<int> sizes)
     {

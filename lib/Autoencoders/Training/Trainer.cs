@@ -97,8 +97,8 @@ public sealed class Trainer
                 result = result with { Note = Describe(history) };
             }
             history.Add(result);
+            if (CollectGarbageEveryEpoch) CollectGarbage();   // before the report, so a report sees the settled memory
             progress.Report(result);
-            if (CollectGarbageEveryEpoch) CollectGarbage();
             if (stop) break;
         }
         return history;

@@ -144,4 +144,14 @@ public class DenseAutoencoderTests
         Assert.True(w.abs().max().item<float>() > 0.9 * limit);
         Assert.Equal(0f, model.Layer(1).Bias.abs().sum().item<float>());
     }
+
+    [Fact]
+    public void Square_images_or_doubles_are_refused_with_a_hint()
+    {
+        using var model = DenseAutoencoder.Create([784, 32, 784], seed: 1);
+        using var square = rand(2, 28, 28);
+        using var doubles = rand(2, 784, dtype: ScalarType.Float64);
+        Assert.Contains("reshape(-1, 784)", Assert.Throws<ArgumentException>(() => model.call(square)).Message);
+        Assert.Contains("Float32", Assert.Throws<ArgumentException>(() => model.call(doubles)).Message);
+    }
 }
