@@ -1,0 +1,26 @@
+using Autoencoders.Native;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Formatting;
+using Plotly.NET;
+
+namespace Autoencoders.Interactive;
+
+/// <summary>Runs when a notebook adds the Autoencoders package: one <c>#r</c> line then gives a working TorchSharp,
+/// charts that draw without a network connection, and readable tensors.</summary>
+public sealed class CourseKernelExtension : IKernelExtension
+{
+    /// <inheritdoc />
+    public Task OnLoadAsync(Kernel kernel)
+    {
+        var report = TorchNative.EnsureLoaded();
+        var charts = new ChartHtml();
+        Formatter.Register<GenericChart>((chart, writer) => writer.Write(charts.Render(chart)), HtmlFormatter.MimeType);
+        Formatter.Register<TorchSharp.torch.Tensor>((tensor, writer) => writer.Write(TensorText.Describe(tensor)),
+            PlainTextFormatter.MimeType);
+        if (KernelInvocationContext.Current is { } context)
+            KernelInvocationContextExtensions.Display(context,
+                $"Autoencoders course library loaded (libtorch {TorchSharp.torch.__version__}). {report.Summary}",
+                PlainTextFormatter.MimeType);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace NotebookRunner;
+
+/// <summary>Runs each notebook in its own process and reports.</summary>
+/// <remarks>A separate process per notebook gives every notebook a clean kernel (no variables, seeds or loaded
+/// packages left over from the previous one), and it is the only reliable way to end a cell that never returns: a
+/// .NET thread stuck in a loop cannot be cancelled, but its process can be ended.</remarks>
+sealed class BatchRunner(RunnerOptions options, TextWriter log)
+{
+    static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
+
+    public async Task<int> RunAsync()
+    {
+        var notebooks = NotebookDiscovery.Find(options.Inputs);
+        if (notebooks.Count == 0)
+        {
+            log.WriteLine($"No notebooks found in {string.Join(", ", options.Inputs)}.");
+            return 1;
+        }
+        var results = new List<NotebookResult>();
+        foreach (var (path, relative) in notebooks)
+        {
+            log.WriteLine($"=== {relative}");
+            var output = options.OutDirectory is null ? null
+                : Path.Combine(options.OutDirectory, Path.ChangeExtension(relative, ".ipynb"));
+            var result = await RunOneAsync(path, output);
+            results.Add(result with { Notebook = relative });
+            log.WriteLine(results[^1].Describe());
+        }
+
+        log.WriteLine();
+        foreach (var r in results) log.WriteLine($"{r.Status,-8} {r.Seconds,7:0.0} s  {r.Notebook}");
+        var passed = results.Count(r => r.Status == NotebookResult.Passed);
+        log.WriteLine($"{passed} passed, {results.Count - passed} failed");
+        return passed == results.Count ? 0 : 1;
+    }
+
+    async Task<NotebookResult> RunOneAsync(string notebook, string? output)
+    {
+        var resultFile = Path.Combine(Path.GetTempPath(), $"notebook-result-{Guid.NewGuid():N}.json");
+        var start = Stopwatch.StartNew();
+        var info = WorkerStartInfo(notebook, resultFile, output);
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start a worker process");
+        var lastCellStart = Stopwatch.StartNew();
+        var tail = new Queue<string>();
+        void OnLine(string? line)
+        {
+            if (line is null) return;
+            if (line.TrimStart().StartsWith("[cell ", StringComparison.Ordinal)) lastCellStart.Restart();
+            lock (tail)
+            {
+                tail.Enqueue(line);
+                if (tail.Count > 20) tail.Dequeue();
+            }
+            lock (log) log.WriteLine(line);
+        }
+        process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        // The worker enforces the cell time limit itself; this is the safety net if it cannot.
+        while (!process.WaitForExit(1000))
+        {
+            if (lastCellStart.Elapsed > options.CellTimeout + Grace)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+                return new NotebookResult(notebook, NotebookResult.TimedOut, start.Elapsed.TotalSeconds,
+                    Error: $"The worker did not stop after the {options.CellTimeout.TotalSeconds:0} s cell limit and was ended.");
+            }
+        }
+        await process.WaitForExitAsync();
+
+        try
+        {
+            if (File.Exists(resultFile))
+                return JsonSerializer.Deserialize<NotebookResult>(File.ReadAllText(resultFile))!;
+        }
+        finally
+        {
+            File.Delete(resultFile);
+        }
+        string lastLines;
+        lock (tail) lastLines = string.Join("\n", tail);
+        return new NotebookResult(notebook, NotebookResult.Failed, start.Elapsed.TotalSeconds,
+            Error: $"The worker process ended with exit code {process.ExitCode} before reporting. Last output:\n{lastLines}");
+    }
+
+    ProcessStartInfo WorkerStartInfo(string notebook, string resultFile, string? output)
+    {
+        var host = Environment.ProcessPath!;
+        var info = new ProcessStartInfo(host)
+        {
+            WorkingDirectory = Path.GetDirectoryName(notebook)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+            info.ArgumentList.Add(typeof(BatchRunner).Assembly.Location);
+        info.ArgumentList.Add(notebook);
+        info.ArgumentList.Add("--worker-result");
+        info.ArgumentList.Add(resultFile);
+        if (output is not null)
+        {
+            info.ArgumentList.Add("--worker-output");
+            info.ArgumentList.Add(output);
+        }
+        info.ArgumentList.Add("--timeout");
+        info.ArgumentList.Add(options.CellTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (options.Mode is not null)
+        {
+            info.ArgumentList.Add("--mode");
+            info.ArgumentList.Add(options.Mode);
+        }
+        foreach (var (name, value) in options.Parameters)
+        {
+            info.ArgumentList.Add("--param");
+            info.ArgumentList.Add($"{name}={value}");
+        }
+        return info;
+    }
+}

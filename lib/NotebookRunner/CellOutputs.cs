@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using Microsoft.DotNet.Interactive.Events;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace NotebookRunner;
+
+/// <summary>Turns the kernel's events for one cell into Jupyter outputs: text streams, displays (updated in place
+/// when the kernel updates them, e.g. a training progress line), return values and errors.</summary>
+sealed class CellOutputs(Cell cell, TextWriter echo)
+{
+    readonly Dictionary<string, JsonObject> displays = [];
+
+    /// <summary>Records one kernel event.</summary>
+    public void Add(KernelEvent e)
+    {
+        switch (e)
+        {
+            case StandardOutputValueProduced o:
+                Stream("stdout", Text(o.FormattedValues));
+                break;
+            case StandardErrorValueProduced o:
+                Stream("stderr", Text(o.FormattedValues));
+                break;
+            case DisplayedValueUpdated u when u.ValueId is not null && displays.TryGetValue(u.ValueId, out var shown):
+                shown["data"] = Data(u.FormattedValues);
+                EchoPlain(u.FormattedValues);
+                break;
+            case ReturnValueProduced r:
+                cell.Outputs.Add(new JsonObject
+                {
+                    ["output_type"] = "execute_result",
+                    ["data"] = Data(r.FormattedValues),
+                    ["execution_count"] = cell.ExecutionCount,
+                    ["metadata"] = new JsonObject(),
+                });
+                break;
+            case ErrorProduced err:
+                Stream("stderr", err.Message + "\n");
+                break;
+            case DisplayEvent d:
+                var output = new JsonObject
+                {
+                    ["output_type"] = "display_data",
+                    ["data"] = Data(d.FormattedValues),
+                    ["metadata"] = new JsonObject(),
+                };
+                cell.Outputs.Add(output);
+                if (d.ValueId is not null) displays[d.ValueId] = output;
+                EchoPlain(d.FormattedValues);
+                break;
+        }
+    }
+
+    /// <summary>Records the error that ended the cell, as Jupyter shows it.</summary>
+    public void Error(string name, string message)
+    {
+        cell.Outputs.Add(new JsonObject
+        {
+            ["output_type"] = "error",
+            ["ename"] = name,
+            ["evalue"] = message,
+            ["traceback"] = new JsonArray(message.Split('\n').Select(l => (JsonNode)l).ToArray()),
+        });
+    }
+
+    void Stream(string name, string text)
+    {
+        if (text.Length == 0) return;
+        echo.Write(Indent(text));
+        if (cell.Outputs.Count > 0 && cell.Outputs[^1] is var last
+            && (string?)last["output_type"] == "stream" && (string?)last["name"] == name)
+        {
+            var previous = string.Concat(((JsonArray)last["text"]!).Select(l => l!.GetValue<string>()));
+            last["text"] = NotebookFile.SourceLines(previous + text);
+            return;
+        }
+        cell.Outputs.Add(new JsonObject
+        {
+            ["output_type"] = "stream",
+            ["name"] = name,
+            ["text"] = NotebookFile.SourceLines(text),
+        });
+    }
+
+    void EchoPlain(IEnumerable<FormattedValue> values)
+    {
+        var plain = values.FirstOrDefault(v => v.MimeType == PlainTextFormatter.MimeType)?.Value;
+        if (!string.IsNullOrWhiteSpace(plain) && plain.Length < 2000) echo.Write(Indent(plain.TrimEnd() + "\n"));
+    }
+
+    static string Indent(string text) => string.Join('\n', text.Split('\n').Select(l => l.Length > 0 ? "    " + l : l));
+
+    static string Text(IEnumerable<FormattedValue> values) => string.Concat(values.Select(v => v.Value));
+
+    static JsonObject Data(IEnumerable<FormattedValue> values)
+    {
+        var data = new JsonObject();
+        foreach (var v in values.Where(v => !v.SuppressDisplay))
+            data[v.MimeType] = v.MimeType.StartsWith("text/", StringComparison.Ordinal)
+                ? NotebookFile.SourceLines(v.Value) : v.Value;
+        return data;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace NotebookRunner.Tests;
+
+/// <summary>The course's own notebooks: committed clean, on the pinned package versions, and passing in quick mode.</summary>
+public partial class CourseNotebooksTests
+{
+    static string NotebooksFolder => Path.Combine(RunnerProcess.RepoRoot, "notebooks");
+
+    static IEnumerable<string> Notebooks() =>
+        Directory.EnumerateFiles(NotebooksFolder, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".ipynb", StringComparison.Ordinal) || f.EndsWith(".dib", StringComparison.Ordinal));
+
+    [Fact]
+    public void Every_package_a_notebook_names_has_the_version_pinned_in_Directory_Packages_props()
+    {
+        var pinned = XDocument.Load(Path.Combine(RunnerProcess.RepoRoot, "Directory.Packages.props"))
+            .Descendants("PackageVersion")
+            .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!, StringComparer.OrdinalIgnoreCase);
+        var mismatches = new List<string>();
+        var references = 0;
+        foreach (var notebook in Notebooks())
+        {
+            foreach (Match m in NugetReference().Matches(File.ReadAllText(notebook).Replace("\\\"", "\"")))
+            {
+                references++;
+                var (name, version) = (m.Groups["name"].Value, m.Groups["version"].Value);
+                var expected = name == "Autoencoders" ? "1.0.0-*" : pinned.GetValueOrDefault(name);
+                if (version != expected)
+                    mismatches.Add($"{Path.GetRelativePath(RunnerProcess.RepoRoot, notebook)}: {name} {version} (pinned: {expected ?? "not pinned"})");
+            }
+        }
+        Assert.True(references > 0, "no notebook loads any package: the check would be empty");
+        Assert.Empty(mismatches);
+    }
+
+    [Fact]
+    public void Notebooks_are_committed_without_outputs()
+    {
+        var withOutputs = Notebooks().Where(f => f.EndsWith(".ipynb", StringComparison.Ordinal))
+            .Where(f => JsonNode.Parse(File.ReadAllText(f))!["cells"]!.AsArray()
+                .Any(c => c!["outputs"] is JsonArray { Count: > 0 } || c["execution_count"] is JsonValue))
+            .Select(f => Path.GetRelativePath(RunnerProcess.RepoRoot, f));
+        Assert.Empty(withOutputs);
+    }
+
+    [Fact]
+    public void Every_notebook_passes_in_quick_mode_with_charts_that_draw_offline()
+    {
+        var output = Path.Combine(RunnerProcess.RepoRoot, "artifacts", "executed", "quick");
+        var (exit, text, _) = RunnerProcess.Run(NotebooksFolder, "--mode", "quick", "--out", output);
+
+        Assert.True(exit == 0, text);
+        Assert.Matches(@"\d+ passed, 0 failed", text);
+        var setup = File.ReadAllText(Path.Combine(output, "00-setup-check.ipynb"));
+        Assert.Single(Regex.Matches(setup, "plotly.js v2"));
+        Assert.Contains("Plotly.newPlot", setup);
+    }
+
+    [GeneratedRegex("#r \"nuget:\\s*(?<name>[^,\"]+?)\\s*,\\s*(?<version>[^\"]+?)\\s*\"")]
+    private static partial Regex NugetReference();
+}
