@@ -6,10 +6,11 @@ namespace Autoencoders.Models;
 
 /// <summary>A fully connected autoencoder built from a list of layer sizes, like the lecture's Keras models.</summary>
 /// <remarks>
-/// <para><c>[784, 128, 64, 32, 64, 128, 784]</c> means an input of 784 features and six <see cref="Dense"/> layers;
-/// the narrowest point (the <em>code</em>, or bottleneck) ends the <see cref="Encoder"/> and everything after it is
-/// the <see cref="Decoder"/>. Both are real modules that share this model's weights, so <c>model.Encoder.call(x)</c> is
-/// Keras' <c>keras.Model(input, encoded)</c> without copying anything.</para>
+/// <para><c>[784, 128, 64, 32, 64, 128, 784]</c> means an input of 784 features and six <see cref="Dense"/> layers.
+/// The <em>code</em> layer (the bottleneck; the middle of a symmetric list) ends the <see cref="Encoder"/> and
+/// everything after it is the <see cref="Decoder"/>. Both are real modules that share this model's weights, so
+/// <c>model.Encoder.call(x)</c> is Keras' <c>keras.Model(input, encoded)</c> without copying anything. They belong to
+/// the model: dispose the model, never them.</para>
 /// <para>Layers are numbered as Keras numbers <c>model.layers</c>: 0 is the input, k is the k-th dense layer
 /// (named <c>dense_k</c>). <see cref="LayerOutput"/>(x, 7) is the lecture's <c>model.layers[7].output</c>.</para>
 /// <para><see cref="nn.Module{T, TResult}.forward"/> returns the activated output (probabilities for a sigmoid output),
