@@ -1,0 +1,28 @@
+using static TorchSharp.torch;
+
+namespace Autoencoders.Training;
+
+/// <summary>A training objective: how far a batch of outputs is from its targets, as one number to minimise.</summary>
+/// <remarks>The built-in losses are in <see cref="Losses"/>. To write another, override <see cref="Compute"/>; override
+/// <see cref="Evaluate"/> only when the loss can be computed better from something other than the model's output
+/// (as binary cross-entropy does from the logits).</remarks>
+public abstract class Loss
+{
+    /// <summary>The name shown in summaries, e.g. <c>binary_crossentropy</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The mean loss over a batch of model outputs and their targets (a scalar tensor).</summary>
+    public abstract Tensor Compute(Tensor output, Tensor target);
+
+    /// <summary>Runs <paramref name="model"/> on <paramref name="input"/> and returns the mean loss against
+    /// <paramref name="target"/>. The trainer calls this, never <see cref="Compute"/> directly.</summary>
+    public virtual Tensor Evaluate(nn.Module<Tensor, Tensor> model, Tensor input, Tensor target) =>
+        Compute(model.call(input), target);
+
+    /// <summary>How many terms the batch mean runs over, so that batches of different sizes (the last one is usually
+    /// smaller) are weighted correctly in the epoch's mean.</summary>
+    public virtual double Terms(Tensor target) => target.numel();
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+}
