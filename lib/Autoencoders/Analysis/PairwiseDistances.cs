@@ -23,14 +23,14 @@ internal static class PairwiseDistances
     }
 
     /// <summary>The k nearest rows of <paramref name="data"/> for every row of <paramref name="queries"/>, nearest
-    /// first. With <paramref name="excludeSelf"/> the queries must be the data itself and each row's own index is
+    /// first, computed in <paramref name="computeType"/> (float64 unless speed matters more than exact ties). With <paramref name="excludeSelf"/> the queries must be the data itself and each row's own index is
     /// left out (the convention of scikit-learn's <c>kneighbors()</c> without arguments).</summary>
     internal static (long[] Indices, double[] SquaredDistances) Nearest(Tensor queries, Tensor data, int k,
-        bool excludeSelf, int blockRows = DefaultBlockRows)
+        bool excludeSelf, int blockRows = DefaultBlockRows, ScalarType computeType = ScalarType.Float64)
     {
         using var outer = NewDisposeScope();
-        var q = queries.to_type(ScalarType.Float64).reshape(queries.shape[0], -1);
-        var x = data.to_type(ScalarType.Float64).reshape(data.shape[0], -1);
+        var q = queries.to_type(computeType).reshape(queries.shape[0], -1);
+        var x = data.to_type(computeType).reshape(data.shape[0], -1);
         long nq = q.shape[0], nx = x.shape[0];
         if (k < 1 || k > nx - (excludeSelf ? 1 : 0))
             throw new ArgumentOutOfRangeException(nameof(k), $"k = {k} neighbours cannot be found among {nx} points.");
@@ -45,9 +45,10 @@ internal static class PairwiseDistances
             if (excludeSelf)
             {
                 var self = arange(start, start + rows, dtype: ScalarType.Int64).unsqueeze(1);
-                d2 = d2.scatter(1, self, full(rows, 1, double.PositiveInfinity, dtype: ScalarType.Float64));
+                d2 = d2.scatter(1, self, full(rows, 1, double.PositiveInfinity, dtype: computeType));
             }
             var (values, idx) = d2.topk(k, dim: 1, largest: false, sorted: true);
+            values = values.to_type(ScalarType.Float64);
             Array.Copy(values.contiguous().data<double>().ToArray(), 0, distances, start * k, rows * k);
             Array.Copy(idx.contiguous().data<long>().ToArray(), 0, indices, start * k, rows * k);
         }
