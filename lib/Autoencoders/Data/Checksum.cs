@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+
+namespace Autoencoders.Data;
+
+/// <summary>Verifies files against their published SHA-256.</summary>
+/// <remarks>A file that passed once in this process is not hashed again while its size and time stamp are unchanged,
+/// so notebooks that reload a dataset in several cells do not pay for it each time.</remarks>
+public static class Checksum
+{
+    static readonly ConcurrentDictionary<string, (long Length, DateTime Written, DatasetFile File)> Verified = new();
+
+    /// <summary>The SHA-256 of a file as lowercase hex.</summary>
+    public static string Sha256(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>The MD5 of a file as lowercase hex; only for publishers that give nothing stronger.</summary>
+    public static string Md5(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return Convert.ToHexStringLower(MD5.HashData(stream));
+    }
+
+    /// <summary>Throws a <see cref="DataFormatException"/> that says how to repair the file unless it has the
+    /// expected size and checksum (SHA-256, or MD5 where only that is published).</summary>
+    public static void Verify(string path, DatasetFile expected)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+            throw new FileNotFoundException($"{path} does not exist; put the file {expected.Name} there.", path);
+        var full = info.FullName;
+        if (Verified.TryGetValue(full, out var seen) && seen.Length == info.Length &&
+            seen.Written == info.LastWriteTimeUtc && seen.File == expected)
+            return;
+        if (info.Length == 0)
+            throw new DataFormatException(path, $"the file is empty; {Remedy(expected)}");
+        if (expected.Size is { } size && info.Length != size)
+            throw new DataFormatException(path,
+                $"the file has {info.Length:N0} bytes but {expected.Name} has {size:N0}, so it is truncated or " +
+                $"a different file; {Remedy(expected)}");
+        var (algorithm, wanted, actual) = expected switch
+        {
+            { Sha256: { } sha } => ("SHA-256", sha, Sha256(path)),
+            { Md5: { } md5 } => ("MD5", md5, Md5(path)),
+            _ => ("", "", ""),
+        };
+        if (!string.Equals(actual, wanted, StringComparison.OrdinalIgnoreCase))
+            throw new DataFormatException(path,
+                $"{algorithm} is {actual} but {expected.Name} has {wanted}: the file is corrupt or a different " +
+                $"release; {Remedy(expected)}");
+        Verified[full] = (info.Length, info.LastWriteTimeUtc, expected);
+    }
+
+    static string Remedy(DatasetFile file) => file.Url is null
+        ? "restore it from the course repository (git checkout -- data)."
+        : $"delete it and download it again from {file.Url}.";
+}

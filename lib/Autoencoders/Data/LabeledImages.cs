@@ -1,0 +1,44 @@
+using TorchSharp;
+
+namespace Autoencoders.Data;
+
+/// <summary>Images and their labels, as tensors that belong together.</summary>
+/// <remarks>Owns both tensors: dispose it (or keep it for the notebook's lifetime) rather than the tensors
+/// individually. Keeping the pair in one object is what makes <see cref="Subset"/> pick matching labels.</remarks>
+public sealed class LabeledImages : IDisposable
+{
+    /// <summary>Wraps existing tensors; the new object owns them.</summary>
+    public LabeledImages(torch.Tensor images, torch.Tensor labels)
+    {
+        if (images.shape[0] != labels.shape[0])
+            throw new ArgumentException(
+                $"{images.shape[0]} images but {labels.shape[0]} labels: they must be paired one to one.");
+        Images = images;
+        Labels = labels;
+    }
+
+    /// <summary>float32 pixels in [0, 1]: (N, 784) or (N, 28, 28) depending on the layout asked for.</summary>
+    public torch.Tensor Images { get; }
+
+    /// <summary>int64 class labels, (N).</summary>
+    public torch.Tensor Labels { get; }
+
+    /// <summary>The number of images.</summary>
+    public int Count => (int)Images.shape[0];
+
+    /// <summary>A random subset of <paramref name="count"/> images with their labels, the same for the same seed on
+    /// every machine (t-SNE and plots use a few thousand of the 60,000 images).</summary>
+    public LabeledImages Subset(int count, int seed = 42)
+    {
+        var indices = RandomSubset.Indices(Count, count, seed);
+        using var index = torch.tensor(indices.Select(i => (long)i).ToArray());
+        return new LabeledImages(Images.index_select(0, index), Labels.index_select(0, index));
+    }
+
+    /// <summary>Disposes both tensors.</summary>
+    public void Dispose()
+    {
+        Images.Dispose();
+        Labels.Dispose();
+    }
+}
