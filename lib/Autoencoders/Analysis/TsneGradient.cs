@@ -19,34 +19,8 @@ internal sealed class ExactTsneGradient(double[] p, int n, int dims) : ITsneGrad
     public double Compute(double[] y, double exaggeration, bool computeError, double[] gradient)
     {
         // One pass per row: attraction Σ p q̃ (yi − yj), repulsion Σ q̃² (yi − yj) and Σ q̃.
-        Parallel.For(0, n, i =>
-        {
-            Span<double> attract = stackalloc double[dims];
-            Span<double> repel = stackalloc double[dims];
-            attract.Clear(); repel.Clear();
-            double z = 0;
-            for (int j = 0; j < n; j++)
-            {
-                if (j == i) continue;
-                double d2 = 0;
-                for (int a = 0; a < dims; a++) { double d = y[i * dims + a] - y[j * dims + a]; d2 += d * d; }
-                double q = 1.0 / (1.0 + d2);
-                z += q;
-                double pq = exaggeration * p[i * n + j] * q, qq = q * q;
-                for (int a = 0; a < dims; a++)
-                {
-                    double d = y[i * dims + a] - y[j * dims + a];
-                    attract[a] += pq * d;
-                    repel[a] += qq * d;
-                }
-            }
-            _zPerRow[i] = z;
-            for (int a = 0; a < dims; a++)
-            {
-                gradient[i * dims + a] = attract[a];
-                _repel[i * dims + a] = repel[a]; // divided by Z below, once Z is known
-            }
-        });
+        if (dims == 2) Parallel.For(0, n, i => Row2D(y, exaggeration, gradient, i));
+        else Parallel.For(0, n, i => RowAnyDims(y, exaggeration, gradient, i));
         double zTotal = _zPerRow.Sum();
         for (int k = 0; k < n * dims; k++) gradient[k] = 4 * (gradient[k] - _repel[k] / zTotal);
         if (!computeError) return double.NaN;
@@ -67,6 +41,58 @@ internal sealed class ExactTsneGradient(double[] p, int n, int dims) : ITsneGrad
             klPerRow[i] = kl;
         });
         return klPerRow.Sum();
+    }
+
+    /// <summary>The 2-D case written out: it is the one pictures use, and the loop is the whole cost.</summary>
+    private void Row2D(double[] y, double exaggeration, double[] gradient, int i)
+    {
+        double xi = y[2 * i], yi = y[2 * i + 1];
+        double ax = 0, ay = 0, rx = 0, ry = 0, z = 0;
+        int row = i * n;
+        for (int j = 0; j < n; j++)
+        {
+            if (j == i) continue;
+            double dx = xi - y[2 * j], dy = yi - y[2 * j + 1];
+            double q = 1.0 / (1.0 + dx * dx + dy * dy);
+            z += q;
+            double pq = p[row + j] * q, qq = q * q;
+            ax += pq * dx; ay += pq * dy;
+            rx += qq * dx; ry += qq * dy;
+        }
+        _zPerRow[i] = z;
+        gradient[2 * i] = exaggeration * ax;
+        gradient[2 * i + 1] = exaggeration * ay;
+        _repel[2 * i] = rx;
+        _repel[2 * i + 1] = ry;
+    }
+
+    private void RowAnyDims(double[] y, double exaggeration, double[] gradient, int i)
+    {
+        Span<double> attract = stackalloc double[dims];
+        Span<double> repel = stackalloc double[dims];
+        attract.Clear(); repel.Clear();
+        double z = 0;
+        for (int j = 0; j < n; j++)
+        {
+            if (j == i) continue;
+            double d2 = 0;
+            for (int a = 0; a < dims; a++) { double d = y[i * dims + a] - y[j * dims + a]; d2 += d * d; }
+            double q = 1.0 / (1.0 + d2);
+            z += q;
+            double pq = exaggeration * p[i * n + j] * q, qq = q * q;
+            for (int a = 0; a < dims; a++)
+            {
+                double d = y[i * dims + a] - y[j * dims + a];
+                attract[a] += pq * d;
+                repel[a] += qq * d;
+            }
+        }
+        _zPerRow[i] = z;
+        for (int a = 0; a < dims; a++)
+        {
+            gradient[i * dims + a] = attract[a];
+            _repel[i * dims + a] = repel[a]; // divided by Z by the caller, once Z is known
+        }
     }
 }
 

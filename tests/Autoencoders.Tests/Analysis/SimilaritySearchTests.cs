@@ -57,11 +57,11 @@ public class SimilaritySearchTests
             new StringDataFrameColumn("genres", new[] { "Drama", "Comedy", "Comedy|Drama" }));
         var codes = tensor(new float[,] { { 1, 0 }, { 0.9f, 0.1f }, { 0, 1 } });
         using var search = new SimilaritySearch(codes);
-        var table = SimilarItemTable.Create(search.MostSimilar(0, 2), new long[] { 10, 20, 30 }, movies);
+        var table = SimilarItemTable.Create(search.MostSimilar(0, 2), new[] { 10, 20, 30 }, movies);
 
         Assert.Equal(new[] { "movieId", "title", "genres", "score" }, table.Columns.Select(c => c.Name));
         Assert.Equal(2, table.Rows.Count);
-        Assert.Equal(20L, table.Columns["movieId"][0]);
+        Assert.Equal(20, table.Columns["movieId"][0]);
         Assert.Equal("Twenty (1985)", table.Columns["title"][0]);
         Assert.Equal("Comedy|Drama", table.Columns["genres"][0]);
         Assert.Equal("Thirty (1990)", table.Columns["title"][1]);

@@ -62,6 +62,18 @@ public class TsneTests
     }
 
     [Fact]
+    public void Embeds_in_three_dimensions_with_the_exact_gradient()
+    {
+        using var scope = NewDisposeScope();
+        var (x, _) = Blobs(30, seed: 55);
+        var result = Tsne.Embed(x, new TsneOptions { Dimensions = 3, Perplexity = 10, Iterations = 300 });
+        Assert.Equal(TsneMethod.Exact, result.Method);
+        Assert.Equal(new long[] { 90, 3 }, result.Embedding.shape);
+        Assert.True(Trustworthiness.Compute(x, result.Embedding) > 0.95);
+        Assert.Throws<ArgumentException>(() => Tsne.Embed(x, new TsneOptions { Dimensions = 3, Method = TsneMethod.BarnesHut }));
+    }
+
+    [Fact]
     public void Conditional_affinities_have_the_requested_perplexity()
     {
         using var g = new Generator().manual_seed(53);
