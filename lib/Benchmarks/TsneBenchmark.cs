@@ -17,18 +17,22 @@ public sealed class TsneBenchmark : IBenchmark
     public string Name => "tsne";
 
     /// <inheritdoc />
-    public string Description => "t-SNE on 1,000 and 10,000 MNIST test images vs scikit-learn [sizes...] [--exact] [--no-sklearn]";
+    public string Description =>
+        "t-SNE on 1,000 and 10,000 MNIST test images vs scikit-learn [sizes...] [--exact] [--no-sklearn] [--repeat=N]";
 
     private const string Script = """
         import sys, time, numpy as np
         from sklearn.manifold import TSNE, trustworthiness
         n, d = int(sys.argv[2]), int(sys.argv[3])
         x = np.fromfile(sys.argv[1], dtype=np.float32).reshape(n, d)
-        tsne = TSNE(n_components=2, perplexity=30.0, init="pca", learning_rate="auto", random_state=42,
-                    method=sys.argv[5])
-        t0 = time.perf_counter()
-        y = tsne.fit_transform(x)
-        print(f"seconds={time.perf_counter() - t0}")
+        best = float("inf")
+        for _ in range(int(sys.argv[7])):
+            tsne = TSNE(n_components=2, perplexity=30.0, init="pca", learning_rate="auto", random_state=42,
+                        method=sys.argv[5])
+            t0 = time.perf_counter()
+            y = tsne.fit_transform(x)
+            best = min(best, time.perf_counter() - t0)
+        print(f"seconds={best}")
         print(f"kl={tsne.kl_divergence_}")
         print(f"iterations={tsne.n_iter_ + 1}")
         y.astype(np.float32).tofile(sys.argv[4])
@@ -47,20 +51,26 @@ public sealed class TsneBenchmark : IBenchmark
         bool sklearn = !args.Contains("--no-sklearn") && ScikitLearn.Available();
         Console.WriteLine($"torch threads: {get_num_threads()}, processors: {Environment.ProcessorCount}, " +
                           $"scikit-learn: {(sklearn ? "yes" : "not installed (apt-get install python3-sklearn)")}");
+        int? repeatOption = args.Where(a => a.StartsWith("--repeat=")).Select(a => (int?)int.Parse(a[9..])).FirstOrDefault();
         using var test = Mnist.Test();
+        // Warm-up: the first TorchSharp calls of a process page in libtorch, which can take seconds on a busy machine.
+        Tsne.Embed(test.Images.narrow(0, 0, 200), new TsneOptions { Iterations = 50 }).Embedding.Dispose();
         foreach (int n in sizes)
         {
             using var scope = NewDisposeScope();
             var x = test.Images.narrow(0, 0, n);
             var y = test.Labels.narrow(0, 0, n);
-            Console.WriteLine($"\n== {n} MNIST test images ({x.shape[1]} pixels) ==");
+            // Small runs are repeated and the best time kept: on a shared machine the minimum is the stable figure.
+            int repeats = repeatOption ?? (n <= 2000 ? 3 : 1);
+            Console.WriteLine($"\n== {n} MNIST test images ({x.shape[1]} pixels), best of {repeats} ==");
             var methods = new List<TsneMethod> { n < 2000 ? TsneMethod.Exact : TsneMethod.BarnesHut };
             if (n < 2000) methods.Add(TsneMethod.BarnesHut);
             else if (exactToo) methods.Add(TsneMethod.Exact);
             TsneResult? barnesHut = null;
             foreach (var method in methods)
             {
-                var result = Tsne.Embed(x, new TsneOptions { Method = method });
+                var result = Enumerable.Range(0, repeats).Select(_ => Tsne.Embed(x, new TsneOptions { Method = method }))
+                    .MinBy(r => r.Elapsed)!;
                 if (method == TsneMethod.BarnesHut) barnesHut = result;
                 Report($"course t-SNE ({method})", result.Elapsed.TotalSeconds, result.KlDivergence, result.Iterations,
                     x, result.Embedding, y);
@@ -74,7 +84,7 @@ public sealed class TsneBenchmark : IBenchmark
             {
                 var (code, text, error) = ScikitLearn.Run(Script, TimeSpan.FromMinutes(20),
                     input, n.ToString(CultureInfo.InvariantCulture), x.shape[1].ToString(CultureInfo.InvariantCulture),
-                    output, "barnes_hut", ours);
+                    output, "barnes_hut", ours, repeats.ToString(CultureInfo.InvariantCulture));
                 if (code != 0) { Console.WriteLine($"scikit-learn failed: {error}"); continue; }
                 var v = ScikitLearn.Values(text);
                 double seconds = double.Parse(v["seconds"], CultureInfo.InvariantCulture);
