@@ -15,6 +15,7 @@ public sealed class CourseKernelExtension : IKernelExtension
         var report = TorchNative.EnsureLoaded();
         var charts = new ChartHtml();
         Formatter.Register<GenericChart>((chart, writer) => writer.Write(charts.Render(chart)), HtmlFormatter.MimeType);
+        Autoencoders.Training.TrainingProgress.CreateDefault = () => new NotebookProgress();
         Formatter.Register<TorchSharp.torch.Tensor>((tensor, writer) => writer.Write(TensorText.Describe(tensor)),
             PlainTextFormatter.MimeType);
         if (KernelInvocationContext.Current is { } context)

@@ -23,7 +23,7 @@ sealed class CellOutputs(Cell cell, TextWriter echo)
                 break;
             case DisplayedValueUpdated u when u.ValueId is not null && displays.TryGetValue(u.ValueId, out var shown):
                 shown["data"] = Data(u.FormattedValues);
-                EchoPlain(u.FormattedValues);
+                EchoPlain(u.FormattedValues, lastLineOnly: true);
                 break;
             case ReturnValueProduced r:
                 cell.Outputs.Add(new JsonObject
@@ -82,9 +82,12 @@ sealed class CellOutputs(Cell cell, TextWriter echo)
         });
     }
 
-    void EchoPlain(IEnumerable<FormattedValue> values)
+    /// <summary>Shows a display's text in the console; for an update (a progress block that grows) only its newest
+    /// line, so the console reads like a log.</summary>
+    void EchoPlain(IEnumerable<FormattedValue> values, bool lastLineOnly = false)
     {
         var plain = values.FirstOrDefault(v => v.MimeType == PlainTextFormatter.MimeType)?.Value;
+        if (lastLineOnly && plain is not null) plain = plain.TrimEnd().Split('\n')[^1];
         if (!string.IsNullOrWhiteSpace(plain) && plain.Length < 2000) echo.Write(Indent(plain.TrimEnd() + "\n"));
     }
 

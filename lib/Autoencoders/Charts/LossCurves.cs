@@ -13,9 +13,19 @@ public static class LossCurves
         string? title = null, string yTitle = "loss", bool logScale = false)
     {
         if (loss.Count == 0) throw new ArgumentException("No loss values.", nameof(loss));
-        var charts = new List<GenericChart> { Curve(loss, "loss") };
-        if (validationLoss is { Count: > 0 }) charts.Add(Curve(validationLoss, "val_loss"));
-        var chart = Plotly.NET.CSharp.Chart.Combine(charts);
+        var curves = new List<(string, IReadOnlyList<double>)> { ("loss", loss) };
+        if (validationLoss is { Count: > 0 }) curves.Add(("val_loss", validationLoss));
+        return Compare(curves, title, yTitle, logScale);
+    }
+
+    /// <summary>Several named loss curves on one set of axes, to compare runs (models, data sets, settings) epoch by
+    /// epoch.</summary>
+    public static GenericChart Compare(IReadOnlyList<(string Name, IReadOnlyList<double> Values)> curves,
+        string? title = null, string yTitle = "loss", bool logScale = false)
+    {
+        if (curves.Count == 0 || curves.Any(c => c.Values.Count == 0))
+            throw new ArgumentException("Every curve needs at least one value.", nameof(curves));
+        var chart = Plotly.NET.CSharp.Chart.Combine(curves.Select(c => Curve(c.Values, c.Name)));
         var yaxis = ChartLayout.Object(("title", ChartLayout.Title(yTitle)));
         if (logScale) yaxis.SetProperty("type", "log");
         var layout = new List<(string, object)>
