@@ -9,6 +9,7 @@ namespace NotebookRunner;
 sealed class CellOutputs(Cell cell, TextWriter echo)
 {
     readonly Dictionary<string, JsonObject> displays = [];
+    readonly HashSet<JsonObject> updated = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Records one kernel event.</summary>
     public void Add(KernelEvent e)
@@ -21,7 +22,7 @@ sealed class CellOutputs(Cell cell, TextWriter echo)
             case StandardErrorValueProduced o:
                 Stream("stderr", Text(o.FormattedValues));
                 break;
-            case DisplayedValueUpdated u when u.ValueId is not null && displays.TryGetValue(u.ValueId, out var shown):
+            case DisplayedValueUpdated u when u.ValueId is not null && Displayed(u.ValueId) is { } shown:
                 shown["data"] = Data(u.FormattedValues);
                 EchoPlain(u.FormattedValues, lastLineOnly: true);
                 break;
@@ -49,6 +50,19 @@ sealed class CellOutputs(Cell cell, TextWriter echo)
                 EchoPlain(d.FormattedValues);
                 break;
         }
+    }
+
+    /// <summary>The output an update refers to. The kernel can announce a value under one id and update it under
+    /// another (Kernel.display followed by DisplayedValue.Update does), so an unknown id is paired with the newest
+    /// display that no update has claimed yet.</summary>
+    JsonObject? Displayed(string valueId)
+    {
+        if (displays.TryGetValue(valueId, out var known)) return known;
+        var open = cell.Outputs.LastOrDefault(o => (string?)o["output_type"] == "display_data" && !updated.Contains(o));
+        if (open is null) return null;
+        displays[valueId] = open;
+        updated.Add(open);
+        return open;
     }
 
     /// <summary>Records the error that ended the cell, as Jupyter shows it.</summary>

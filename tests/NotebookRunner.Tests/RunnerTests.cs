@@ -105,6 +105,23 @@ public class RunnerTests
     }
 
     [Fact]
+    public void A_display_updated_in_place_is_one_output_holding_the_last_value()
+    {
+        using var notebooks = new TestNotebooks();
+        var path = notebooks.Ipynb("progress.ipynb",
+            "var shown = Microsoft.DotNet.Interactive.Kernel.display(\"epoch 1\", \"text/plain\");\n" +
+            "shown.Update(\"epoch 1\\nepoch 2\");\nshown.Update(\"epoch 1\\nepoch 2\\nepoch 3\");");
+        var output = Path.Combine(notebooks.Folder, "out");
+
+        var (exit, text, _) = RunnerProcess.Run(path, "--out", output);
+
+        Assert.True(exit == 0, text);
+        var outputs = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "progress.ipynb")))!["cells"]![0]!["outputs"]!.AsArray();
+        var display = Assert.Single(outputs);
+        Assert.Equal("epoch 1\nepoch 2\nepoch 3", string.Concat(display!["data"]!["text/plain"]!.AsArray().Select(l => (string?)l)));
+    }
+
+    [Fact]
     public void Usage_errors_exit_with_2()
     {
         var (exit, text, _) = RunnerProcess.Run("--mode", "fast", "x.ipynb");
