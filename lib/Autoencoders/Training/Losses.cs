@@ -22,6 +22,18 @@ public static class Losses
     /// 98 % of the entries are zeros; masking scores only the ratings that exist (as in AutoRec).</remarks>
     public static Loss MaskedMeanSquaredError { get; } = new MaskedMeanSquaredErrorLoss();
 
+    /// <summary>Keras' <c>sparse_categorical_crossentropy</c> on logits: for a classifier whose last layer outputs one
+    /// raw score per class and targets that are class indices (int64). Softmax is applied inside the loss, which is
+    /// both cheaper and numerically safer than a softmax layer followed by a log.</summary>
+    public static Loss CategoricalCrossEntropy { get; } = new CategoricalCrossEntropyLoss();
+
+    private sealed class CategoricalCrossEntropyLoss : Loss
+    {
+        public override string Name => "sparse_categorical_crossentropy";
+
+        public override Tensor Compute(Tensor output, Tensor target) => nn.functional.cross_entropy(output, target);
+    }
+
     private sealed class BinaryCrossEntropyLoss : Loss
     {
         public override string Name => "binary_crossentropy";
