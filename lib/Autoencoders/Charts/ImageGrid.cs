@@ -35,7 +35,7 @@ public static class ImageGrid
                 var (top, left) = Origin(r, i, height, width);
                 var img = pixels[r][i];
                 for (int y = 0; y < height; y++)
-                    for (int x = 0; x < width; x++) z[top + y][left + x] = img[y, x];
+                    for (int x = 0; x < width; x++) z[top + y][left + x] = Math.Round(img[y, x], 4); // 4 digits: a third of the HTML
             }
 
         var chart = Plotly.NET.CSharp.Chart.Heatmap<double, int, int, string>(z,

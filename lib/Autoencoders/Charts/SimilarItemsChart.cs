@@ -20,7 +20,8 @@ public static class SimilarItemsChart
             // Categories are drawn bottom-up; reversing puts the best match on top.
             ("yaxis", ChartLayout.Object(("autorange", "reversed"), ("automargin", true), ("type", "category"))),
             ("xaxis", ChartLayout.Object(("title", ChartLayout.Title(scoreTitle)))),
-            ("width", 800), ("height", 120 + 32 * labels.Count),
+            ("width", 800), ("height", 200 + 40 * labels.Count),
+            ("bargap", 0.25),
         };
         if (title is not null) layout.Add(("title", ChartLayout.Title(title)));
         return ChartLayout.With(chart, layout.ToArray());

@@ -32,7 +32,7 @@ public class ChartTests
             var expected = rows[r][i].to_type(ScalarType.Float64).data<double>().ToArray();
             for (int y = 0; y < 4; y++)
             for (int x = 0; x < 4; x++)
-                Assert.Equal(expected[y * 4 + x], z[top + y][left + x], 6);
+                Assert.Equal(expected[y * 4 + x], z[top + y][left + x], 4);
         }
         Assert.Equal(1.0, z[0][0]); // border
         Assert.Equal(0.0, traces[0].GetProperty("zmin").GetDouble());
