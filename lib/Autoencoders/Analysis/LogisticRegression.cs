@@ -12,6 +12,11 @@ namespace Autoencoders.Analysis;
 /// and overfit them. Training is mini-batch Adam, with a cosine-decaying step, on the cross-entropy plus an L2 penalty on the weights; it is convex, so the
 /// result hardly depends on the seed. ML.NET's SDCA/L-BFGS trainers would do the same job but need IDataView
 /// conversions, and the course already trains with TorchSharp.</remarks>
+/// <example><code>
+/// using var model = LogisticRegression.Fit(trainCodes, train.Labels);
+/// Console.WriteLine(model.Score(testCodes, test.Labels));
+/// var matrix = ConfusionMatrix.From(test.Labels, model.Predict(testCodes));
+/// </code></example>
 public sealed class LogisticRegression : IDisposable
 {
     private readonly Tensor _mean, _scale, _weight, _bias; // float32

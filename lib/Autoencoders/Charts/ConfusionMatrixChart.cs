@@ -5,6 +5,9 @@ namespace Autoencoders.Charts;
 
 /// <summary>A confusion matrix as an annotated heatmap (true class down, predicted class across): the off-diagonal
 /// hot spots are the confusions worth discussing.</summary>
+/// <example><code>
+/// ConfusionMatrixChart.Create(ConfusionMatrix.From(test.Labels, model.Predict(testCodes)), normalize: true)
+/// </code></example>
 public static class ConfusionMatrixChart
 {
     // White for empty cells to dark blue for the fullest (ColorBrewer "Blues" end points): plotly.js's own "Blues"

@@ -9,6 +9,10 @@ namespace Autoencoders.Charts;
 /// digits stay light in a notebook. Intensities are drawn on a fixed 0…1 scale, 0 black and 1 white as in the
 /// lecture's <c>plt.gray()</c>, so a faded reconstruction looks faded instead of being stretched to full
 /// contrast.</summary>
+/// <example><code>
+/// ImageGrid.Compare(test.Images, reconstructions, count: 10)
+/// ImageGrid.Create([("noisy", noisy[..10]), ("denoised", denoised[..10]), ("clean", test.Images[..10])])
+/// </code></example>
 public static class ImageGrid
 {
     /// <summary>Width in pixels of the white border between images.</summary>

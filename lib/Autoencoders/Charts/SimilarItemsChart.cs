@@ -5,6 +5,10 @@ namespace Autoencoders.Charts;
 
 /// <summary>Horizontal bars of the top-k most similar items (e.g. movies) with their similarity scores, the most
 /// similar at the top: titles are long, so horizontal bars keep them readable.</summary>
+/// <example><code>
+/// SimilarItemsChart.Create(SimilarItemTable.Create(similar, matrix.RowIndex.Ids, movieLens.Movies),
+///     title: "Most similar to Liar Liar (1997)")
+/// </code></example>
 public static class SimilarItemsChart
 {
     /// <summary>Bars for the given labels and scores, in the given (best-first) order.</summary>
