@@ -28,6 +28,8 @@ public static class Tsne
         if (options.Perplexity <= 0 || options.Perplexity >= n)
             throw new ArgumentOutOfRangeException(nameof(options), $"Perplexity must be in (0, {n}) for {n} points.");
         if (dims < 1) throw new ArgumentOutOfRangeException(nameof(options), "At least one output dimension.");
+        if (options.Iterations < 1 || options.CheckEvery < 1 || options.ExaggerationIterations < 0)
+            throw new ArgumentOutOfRangeException(nameof(options), "Iterations and CheckEvery must be positive.");
         var method = options.Method == TsneMethod.Auto
             ? (n < options.ExactThreshold || dims != 2 ? TsneMethod.Exact : TsneMethod.BarnesHut)
             : options.Method;
