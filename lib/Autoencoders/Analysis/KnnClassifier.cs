@@ -6,6 +6,11 @@ namespace Autoencoders.Analysis;
 /// <summary>k-nearest-neighbour classifier: a label is the majority label of the k closest training points
 /// (Euclidean). It has no parameters to train, so its accuracy measures the features themselves — how well an
 /// embedding keeps the classes apart — rather than the skill of a learner.</summary>
+/// <example><code>
+/// double cv = KnnClassifier.CrossValidatedAccuracy(codes2d, labels);          // 5-NN, 5 folds
+/// using var knn = new KnnClassifier(trainCodes, train.Labels, neighbours: 5);
+/// double heldOut = knn.Score(testCodes, test.Labels);
+/// </code></example>
 public sealed class KnnClassifier : IDisposable
 {
     private readonly Tensor _features; // [n, d] float64

@@ -6,11 +6,17 @@ namespace Autoencoders.Analysis;
 /// <summary>Multinomial logistic regression (softmax regression) trained with TorchSharp: the simplest classifier to
 /// put on top of a feature extractor, so differences in its accuracy come from the features (pixels, PCA codes,
 /// autoencoder codes), not from the classifier.</summary>
-/// <remarks>Features are standardised inside the model (mean 0, variance 1 per feature, from the training set):
-/// codes from different encoders have very different scales, and standardising lets one learning rate serve all of
-/// them. Training is mini-batch Adam on the cross-entropy plus an L2 penalty on the weights; it is convex, so the
+/// <remarks>Features are centred and divided by one overall standard deviation (from the training set): codes from
+/// different encoders have very different scales, and a common scale lets one learning rate serve all of them, while
+/// keeping the features' relative sizes — per-feature standardisation would blow up nearly-constant border pixels
+/// and overfit them. Training is mini-batch Adam, with a cosine-decaying step, on the cross-entropy plus an L2 penalty on the weights; it is convex, so the
 /// result hardly depends on the seed. ML.NET's SDCA/L-BFGS trainers would do the same job but need IDataView
 /// conversions, and the course already trains with TorchSharp.</remarks>
+/// <example><code>
+/// using var model = LogisticRegression.Fit(trainCodes, train.Labels);
+/// Console.WriteLine(model.Score(testCodes, test.Labels));
+/// var matrix = ConfusionMatrix.From(test.Labels, model.Predict(testCodes));
+/// </code></example>
 public sealed class LogisticRegression : IDisposable
 {
     private readonly Tensor _mean, _scale, _weight, _bias; // float32
@@ -31,8 +37,9 @@ public sealed class LogisticRegression : IDisposable
     public int ClassCount => (int)_weight.shape[0];
 
     /// <summary>Trains on <paramref name="features"/> [n, d] with integer <paramref name="labels"/> [n] in 0 … C − 1.
-    /// Defaults (30 epochs, batch 128, learning rate 0.01, L2 1e-4) reach about 90 % on 10,000 MNIST images.</summary>
-    public static LogisticRegression Fit(Tensor features, Tensor labels, int epochs = 30, int batchSize = 128,
+    /// <paramref name="l2"/> is the weight penalty per sample (1e-4 on 10,000 samples is scikit-learn's default C = 1).
+    /// </summary>
+    public static LogisticRegression Fit(Tensor features, Tensor labels, int epochs = 20, int batchSize = 256,
         double learningRate = 0.01, double l2 = 1e-4, int seed = 42)
     {
         if (features.dim() != 2) throw new ArgumentException("Features must be a matrix [n, d].", nameof(features));
@@ -44,7 +51,7 @@ public sealed class LogisticRegression : IDisposable
         var y = labels.to_type(ScalarType.Int64).flatten();
         int classes = (int)y.max().item<long>() + 1;
         var mean = x.mean([0L]);
-        var scale = x.std(0, unbiased: false).clamp_min(1e-6);
+        var scale = (x - mean).pow(2).mean().sqrt().clamp_min(1e-12);
         x = (x - mean) / scale;
 
         using var generator = new Generator().manual_seed(seed);
@@ -56,6 +63,9 @@ public sealed class LogisticRegression : IDisposable
         var losses = new List<double>();
         for (int epoch = 0; epoch < epochs; epoch++)
         {
+            // Cosine decay to zero: large steps early, then settling into the optimum instead of rattling around it.
+            foreach (var group in optimizer.ParamGroups)
+                group.LearningRate = learningRate * 0.5 * (1 + Math.Cos(Math.PI * epoch / epochs));
             var order = Enumerable.Range(0, (int)n).Select(i => (long)i).ToArray();
             rng.Shuffle(order);
             double total = 0;

@@ -11,6 +11,12 @@ namespace Autoencoders.Analysis;
 /// centred data (singular values² / (n − 1) are its eigenvalues) at a fraction of the cost; otherwise the SVD.
 /// Component signs follow scikit-learn's rule: the largest-magnitude loading of each component is positive, so
 /// results are reproducible across runs and libraries.</remarks>
+/// <example><code>
+/// using var pca = Pca.Fit(train.Images, components: 32);
+/// using var codes = pca.Transform(test.Images);                  // (10000, 32)
+/// using var images = pca.InverseTransform(codes);                // back to (10000, 784)
+/// Console.WriteLine(pca.OptimalReconstructionMse(32));           // the linear autoencoder's target on train
+/// </code></example>
 public sealed class Pca : IDisposable
 {
     private readonly Tensor _mean;        // [d], float64

@@ -6,6 +6,12 @@ namespace Autoencoders.Analysis;
 /// <summary>Finds the most similar items (by cosine similarity of their codes), for one item or for all of them.
 /// All-items search runs one block of query rows at a time, so 25,000+ items need only a block × N slice of the
 /// similarity matrix in memory, never the dense N × N one.</summary>
+/// <example><code>
+/// using var search = new SimilaritySearch(movieCodes);                 // (9724, 128), row i = matrix.RowIndex[i]
+/// var similar = search.MostSimilar(matrix.RowIndex.PositionOf(1485), k: 10);   // Liar Liar (1997)
+/// var table = SimilarItemTable.Create(similar, matrix.RowIndex.Ids, movieLens.Movies);
+/// var (indices, scores) = search.MostSimilarForAll(k: 10);            // every movie, blockwise
+/// </code></example>
 public sealed class SimilaritySearch : IDisposable
 {
     private readonly Tensor _unit; // [n, d], rows of unit length

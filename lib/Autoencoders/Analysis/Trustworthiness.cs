@@ -8,6 +8,9 @@ namespace Autoencoders.Analysis;
 /// ranks among the original-space neighbours. 1 means every embedded neighbourhood is a true one; a random embedding
 /// scores about 0.5. Same definition and normalisation as scikit-learn's
 /// <c>sklearn.manifold.trustworthiness</c> (Venna &amp; Kaski 2001), so course results compare with Python ones.</summary>
+/// <example><code>
+/// double t = Trustworthiness.Compute(test.Images, codes2d);      // k = 5, as in scikit-learn
+/// </code></example>
 public static class Trustworthiness
 {
     /// <summary>Trustworthiness of <paramref name="embedded"/> ([n, e]) as a picture of <paramref name="original"/>

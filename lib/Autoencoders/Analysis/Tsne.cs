@@ -9,6 +9,11 @@ namespace Autoencoders.Analysis;
 /// autoencoder bottleneck is compared with. The algorithm and its defaults follow scikit-learn's <c>TSNE</c>
 /// (perplexity search, early exaggeration, momentum and per-parameter gains, PCA initialisation, automatic learning
 /// rate), so KL divergence and trustworthiness can be compared number for number.</summary>
+/// <example><code>
+/// var result = Tsne.Embed(test.Images[..1000], new TsneOptions { Perplexity = 30 },
+///     p => Console.WriteLine($"{p.Iteration}: KL {p.KlDivergence:0.000}"));
+/// ScatterChart.ByLabel(result.Embedding, test.Labels[..1000], title: "t-SNE")
+/// </code></example>
 public static class Tsne
 {
     /// <summary>Embeds the rows of <paramref name="data"/> ([n, d]; images may be [n, h, w]).
@@ -23,6 +28,8 @@ public static class Tsne
         if (options.Perplexity <= 0 || options.Perplexity >= n)
             throw new ArgumentOutOfRangeException(nameof(options), $"Perplexity must be in (0, {n}) for {n} points.");
         if (dims < 1) throw new ArgumentOutOfRangeException(nameof(options), "At least one output dimension.");
+        if (options.Iterations < 1 || options.CheckEvery < 1 || options.ExaggerationIterations < 0)
+            throw new ArgumentOutOfRangeException(nameof(options), "Iterations and CheckEvery must be positive.");
         var method = options.Method == TsneMethod.Auto
             ? (n < options.ExactThreshold || dims != 2 ? TsneMethod.Exact : TsneMethod.BarnesHut)
             : options.Method;

@@ -37,8 +37,9 @@ public sealed record TsneOptions
     /// <summary>Gradient method.</summary>
     public TsneMethod Method { get; init; } = TsneMethod.Auto;
 
-    /// <summary>With <see cref="TsneMethod.Auto"/>, the exact gradient is used below this many points.</summary>
-    public int ExactThreshold { get; init; } = 2000;
+    /// <summary>With <see cref="TsneMethod.Auto"/>, the exact gradient is used below this many points. At 1,000 MNIST
+    /// images Barnes-Hut is already about three times faster with the same trustworthiness.</summary>
+    public int ExactThreshold { get; init; } = 1000;
 
     /// <summary>Barnes-Hut accuracy: a quadtree cell is summarised by its centre of mass when its width is less than
     /// theta times its distance. 0.5 is the usual trade-off; smaller is slower and more exact.</summary>

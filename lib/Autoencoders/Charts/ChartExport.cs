@@ -4,6 +4,9 @@ namespace Autoencoders.Charts;
 
 /// <summary>Saves charts as single HTML files that open anywhere, offline included: plotly.js (about 3.6 MB) is
 /// embedded instead of loaded from a CDN, so a chart saved with a lesson still renders years later.</summary>
+/// <example><code>
+/// ChartExport.SaveHtml(ImageGrid.Compare(x, reconstructions), "figures/deep-autoencoder");
+/// </code></example>
 public static class ChartExport
 {
     /// <summary>The complete HTML page of the chart with plotly.js inlined.</summary>

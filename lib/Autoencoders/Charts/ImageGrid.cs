@@ -9,6 +9,10 @@ namespace Autoencoders.Charts;
 /// digits stay light in a notebook. Intensities are drawn on a fixed 0…1 scale, 0 black and 1 white as in the
 /// lecture's <c>plt.gray()</c>, so a faded reconstruction looks faded instead of being stretched to full
 /// contrast.</summary>
+/// <example><code>
+/// ImageGrid.Compare(test.Images, reconstructions, count: 10)
+/// ImageGrid.Create([("noisy", noisy[..10]), ("denoised", denoised[..10]), ("clean", test.Images[..10])])
+/// </code></example>
 public static class ImageGrid
 {
     /// <summary>Width in pixels of the white border between images.</summary>
@@ -35,7 +39,7 @@ public static class ImageGrid
                 var (top, left) = Origin(r, i, height, width);
                 var img = pixels[r][i];
                 for (int y = 0; y < height; y++)
-                    for (int x = 0; x < width; x++) z[top + y][left + x] = img[y, x];
+                    for (int x = 0; x < width; x++) z[top + y][left + x] = Math.Round(img[y, x], 4); // 4 digits: a third of the HTML
             }
 
         var chart = Plotly.NET.CSharp.Chart.Heatmap<double, int, int, string>(z,

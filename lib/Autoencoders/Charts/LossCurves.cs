@@ -4,10 +4,13 @@ namespace Autoencoders.Charts;
 
 /// <summary>Training and validation loss per epoch, Keras-style ("loss" and "val_loss"): the figure that shows
 /// whether a model still learns, has converged, or overfits (validation loss turning up while training loss falls).</summary>
+/// <example><code>
+/// LossCurves.Create(history.Loss, history.ValLoss, title: "Deep autoencoder")
+/// </code></example>
 public static class LossCurves
 {
-    /// <summary>Loss curves against epochs 1…n. <paramref name="validationLoss"/> may be null or shorter (e.g.
-    /// validated every few epochs is not supported: give one value per epoch). A logarithmic y axis
+    /// <summary>Loss curves against epochs 1…n. <paramref name="validationLoss"/> may be null (a model trained
+    /// without validation data). A logarithmic y axis
     /// (<paramref name="logScale"/>) separates late epochs whose losses differ in the third digit.</summary>
     public static GenericChart Create(IReadOnlyList<double> loss, IReadOnlyList<double>? validationLoss = null,
         string? title = null, string yTitle = "loss", bool logScale = false)

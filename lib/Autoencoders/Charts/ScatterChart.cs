@@ -7,6 +7,9 @@ namespace Autoencoders.Charts;
 /// <summary>2-D embeddings (autoencoder codes, PCA, t-SNE) as points coloured by class. One trace per class gives a
 /// legend whose entries can be clicked to hide or isolate a digit — the quickest way to see which classes an
 /// embedding mixes up.</summary>
+/// <example><code>
+/// ScatterChart.ByLabel(codes2d, test.Labels, FashionMnist.ClassNames, title: "2-D codes")
+/// </code></example>
 public static class ScatterChart
 {
     /// <summary>Above this many points the WebGL renderer is used: SVG becomes sluggish with tens of thousands of

@@ -5,6 +5,10 @@ namespace Autoencoders.Charts;
 
 /// <summary>Horizontal bars of the top-k most similar items (e.g. movies) with their similarity scores, the most
 /// similar at the top: titles are long, so horizontal bars keep them readable.</summary>
+/// <example><code>
+/// SimilarItemsChart.Create(SimilarItemTable.Create(similar, matrix.RowIndex.Ids, movieLens.Movies),
+///     title: "Most similar to Liar Liar (1997)")
+/// </code></example>
 public static class SimilarItemsChart
 {
     /// <summary>Bars for the given labels and scores, in the given (best-first) order.</summary>
@@ -20,7 +24,8 @@ public static class SimilarItemsChart
             // Categories are drawn bottom-up; reversing puts the best match on top.
             ("yaxis", ChartLayout.Object(("autorange", "reversed"), ("automargin", true), ("type", "category"))),
             ("xaxis", ChartLayout.Object(("title", ChartLayout.Title(scoreTitle)))),
-            ("width", 800), ("height", 120 + 32 * labels.Count),
+            ("width", 800), ("height", 200 + 40 * labels.Count),
+            ("bargap", 0.25),
         };
         if (title is not null) layout.Add(("title", ChartLayout.Title(title)));
         return ChartLayout.With(chart, layout.ToArray());

@@ -32,7 +32,7 @@ public class ChartTests
             var expected = rows[r][i].to_type(ScalarType.Float64).data<double>().ToArray();
             for (int y = 0; y < 4; y++)
             for (int x = 0; x < 4; x++)
-                Assert.Equal(expected[y * 4 + x], z[top + y][left + x], 6);
+                Assert.Equal(expected[y * 4 + x], z[top + y][left + x], 4);
         }
         Assert.Equal(1.0, z[0][0]); // border
         Assert.Equal(0.0, traces[0].GetProperty("zmin").GetDouble());
@@ -117,8 +117,13 @@ public class ChartTests
         Assert.Equal(new[] { 1.0, 1.0 }, z[0]);
         Assert.Equal(new[] { 1.0, 2.0 }, z[1]);
         Assert.Equal(new[] { "cat", "dog" }, ChartJson.Strings(heatmap.GetProperty("x")));
-        var annotations = ChartJson.Layout(chart).GetProperty("annotations").EnumerateArray().Select(a => a.GetProperty("text").GetString()).ToArray();
-        Assert.Equal(new[] { "1", "1", "1", "2" }, annotations.Order());
+        var annotations = ChartJson.Layout(chart).GetProperty("annotations").EnumerateArray().ToArray();
+        Assert.Equal(new[] { "1", "1", "1", "2" }, annotations.Select(a => a.GetProperty("text").GetString()));
+        var dogAsDog = annotations[3];
+        Assert.Equal("dog", dogAsDog.GetProperty("x").GetString());
+        Assert.Equal("dog", dogAsDog.GetProperty("y").GetString());
+        Assert.Equal("white", dogAsDog.GetProperty("font").GetProperty("color").GetString()); // the fullest cell is dark
+        Assert.Equal(2.0, heatmap.GetProperty("zmax").GetDouble());
 
         var shares = ChartJson.Traces(ConfusionMatrixChart.Create(cm, normalize: true)).Single()
             .GetProperty("z").EnumerateArray().Select(ChartJson.Doubles).ToArray();
