@@ -20,17 +20,21 @@ public static class DataFolder
         var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(configured))
             return Path.GetFullPath(configured);
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory,
-                     Path.GetDirectoryName(typeof(DataFolder).Assembly.Location) })
+        return FindAbove(Environment.CurrentDirectory, AppContext.BaseDirectory,
+            Path.GetDirectoryName(typeof(DataFolder).Assembly.Location));
+    }
+
+    /// <summary>The <c>data</c> folder next to the first <see cref="RootMarker"/> above any of the start folders.</summary>
+    internal static string? FindAbove(params string?[] starts)
+    {
+        foreach (var start in starts)
         {
             if (string.IsNullOrEmpty(start)) continue;
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, RootMarker)))
-                {
-                    var data = Path.Combine(dir.FullName, "data");
-                    if (Directory.Exists(data)) return data;
-                }
+                if (!File.Exists(Path.Combine(dir.FullName, RootMarker))) continue;
+                var data = Path.Combine(dir.FullName, "data");
+                if (Directory.Exists(data)) return data;
             }
         }
         return null;

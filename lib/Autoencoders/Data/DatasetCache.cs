@@ -9,6 +9,10 @@ public sealed class DatasetCache
     /// <summary>Environment variable that sets the cache folder.</summary>
     public const string FolderVariable = "AUTOENCODERS_CACHE";
 
+    /// <summary>Environment variable naming a mirror (a URL ending in <c>/</c>, e.g. a classroom server) to download
+    /// every file from by name instead of its publisher.</summary>
+    public const string MirrorVariable = "AUTOENCODERS_MIRROR";
+
     /// <summary>Environment variable that disables downloads when set to <c>1</c> or <c>true</c> (exam rooms, CI).</summary>
     public const string OfflineVariable = "AUTOENCODERS_OFFLINE";
 
@@ -17,8 +21,11 @@ public sealed class DatasetCache
     /// <param name="allowDownload">Whether missing files may be downloaded; if not, a missing file is an error that
     /// says where to put it.</param>
     /// <param name="downloader">How to download; the default one prints progress to the console.</param>
-    public DatasetCache(string folder, bool allowDownload = true, Downloader? downloader = null)
+    /// <param name="mirror">If set, files are downloaded from this base URL (file name appended) instead of their
+    /// publisher's; checksums are still those of the published files.</param>
+    public DatasetCache(string folder, bool allowDownload = true, Downloader? downloader = null, Uri? mirror = null)
     {
+        Mirror = mirror;
         Folder = Path.GetFullPath(folder);
         AllowDownload = allowDownload;
         Downloader = downloader ?? new Downloader();
@@ -35,6 +42,9 @@ public sealed class DatasetCache
     /// <summary>Whether missing files may be downloaded.</summary>
     public bool AllowDownload { get; }
 
+    /// <summary>The base URL files are downloaded from instead of their publisher's, if any.</summary>
+    public Uri? Mirror { get; }
+
     /// <summary>The downloader used for missing files.</summary>
     public Downloader Downloader { get; }
 
@@ -48,6 +58,7 @@ public sealed class DatasetCache
     public string Obtain(string dataset, DatasetFile file)
     {
         var path = Path.Combine(FolderFor(dataset), file.Name);
+        if (Mirror is not null) file = file with { Url = new Uri(Mirror, file.Name) };
         if (!File.Exists(path))
         {
             if (!AllowDownload || file.Url is null)
@@ -66,7 +77,9 @@ public sealed class DatasetCache
         var folder = Environment.GetEnvironmentVariable(FolderVariable);
         if (string.IsNullOrWhiteSpace(folder)) folder = Path.Combine(UserCacheFolder(), "autoencoders-course");
         var offline = Environment.GetEnvironmentVariable(OfflineVariable)?.Trim().ToLowerInvariant() is "1" or "true";
-        return new DatasetCache(folder, allowDownload: !offline);
+        var mirror = Environment.GetEnvironmentVariable(MirrorVariable);
+        return new DatasetCache(folder, allowDownload: !offline,
+            mirror: string.IsNullOrWhiteSpace(mirror) ? null : new Uri(mirror.EndsWith('/') ? mirror : mirror + "/"));
     }
 
     static string UserCacheFolder()

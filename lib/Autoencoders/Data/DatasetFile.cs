@@ -8,4 +8,8 @@ namespace Autoencoders.Data;
 /// <param name="Url">Where the file can be downloaded from, or <c>null</c> when it is only bundled.</param>
 /// <param name="Md5">The publisher's MD5 (GroupLens publishes only these for its archives), used when
 /// <paramref name="Sha256"/> is unknown.</param>
-public sealed record DatasetFile(string Name, string? Sha256, long? Size = null, Uri? Url = null, string? Md5 = null);
+/// <param name="ContentSha256">For gzipped files, the SHA-256 of the decompressed content. Accepted in place of
+/// <paramref name="Sha256"/> because packagers re-compress files (Debian's Fashion-MNIST drops the file name from the
+/// gzip header), which changes the archive's bytes but not the data.</param>
+public sealed record DatasetFile(string Name, string? Sha256, long? Size = null, Uri? Url = null, string? Md5 = null,
+    string? ContentSha256 = null);

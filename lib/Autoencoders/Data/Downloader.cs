@@ -19,12 +19,13 @@ public sealed class Downloader
     /// <summary>Creates a downloader.</summary>
     /// <param name="http">The client to use; by default one with a 20 s connect timeout and no overall timeout
     /// (large files take minutes).</param>
-    /// <param name="progress">Where progress lines go (default: the console); <c>null</c> for silence.</param>
+    /// <param name="progress">Where progress lines go; by default the console as it is at the time of writing (a
+    /// notebook redirects it per cell). <see cref="Silent"/> makes a downloader that prints nothing.</param>
     /// <param name="progressThreshold">Files smaller than this many bytes are downloaded without progress lines.</param>
     public Downloader(HttpClient? http = null, TextWriter? progress = null, long progressThreshold = 1 << 20)
     {
         this.http = http ?? DefaultClient.Value;
-        this.progress = progress ?? Console.Out;
+        this.progress = progress;
         ProgressThreshold = progressThreshold;
     }
 
@@ -76,7 +77,7 @@ public sealed class Downloader
     }
 
     /// <summary>The sentence that tells a learner how to provide a file by hand.</summary>
-    public static string PlacementAdvice(DatasetFile file, string destination) =>
+    internal static string PlacementAdvice(DatasetFile file, string destination) =>
         $"Download {file.Name}{(file.Url is null ? "" : $" from {file.Url}")} on a machine with internet access and " +
         $"put it at {destination}" +
         (file.Sha256 is { } sha ? $" (SHA-256 {sha})" : file.Md5 is { } md5 ? $" (MD5 {md5})" : "") +
@@ -102,11 +103,8 @@ public sealed class Downloader
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (existing > 0) request.Headers.Range = new RangeHeaderValue(existing, null);
         using var response = http.Send(request, HttpCompletionOption.ResponseHeadersRead);
-        if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
-        {
-            File.Delete(partial); // the partial file is not a prefix of what the server has
-            throw new IOException($"the server rejected resuming at byte {existing}; run the load again to restart");
-        }
+        if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && existing > 0)
+            return; // nothing left to send: the partial file is complete, or wrong and then rejected by its checksum
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"the server answered {(int)response.StatusCode} {response.ReasonPhrase}");
         var resuming = existing > 0 && response.StatusCode == HttpStatusCode.PartialContent;
@@ -118,7 +116,7 @@ public sealed class Downloader
             FileShare.None, 1 << 16);
         var buffer = new byte[1 << 16];
         var done = existing;
-        var report = total is { } t && t >= ProgressThreshold ? progress : null;
+        var report = total is { } t && t >= ProgressThreshold ? progress ?? Console.Out : null;
         var clock = Stopwatch.StartNew();
         var nextPercent = 10;
         report?.WriteLine($"Downloading {file.Name} ({Megabytes(total!.Value)}) from {url}" +

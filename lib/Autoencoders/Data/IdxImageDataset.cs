@@ -80,7 +80,7 @@ public sealed class IdxImageDataset
     }
 
     /// <summary>The verified path of one file, from the explicit folder, a known folder, or the cache.</summary>
-    public string Locate(DatasetFile file, string? folder = null, DatasetCache? cache = null)
+    internal string Locate(DatasetFile file, string? folder = null, DatasetCache? cache = null)
     {
         if (folder is not null)
         {

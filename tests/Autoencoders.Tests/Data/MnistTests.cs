@@ -80,3 +80,27 @@ public class MnistTests
         Assert.InRange(std.item<float>(), 0.3f, 0.5f);
     }
 }
+
+public class DataFolderTests
+{
+    [Fact]
+    public void Data_folder_is_found_from_nested_notebook_folders()
+    {
+        using var temp = new TempFolder();
+        temp.WriteText("Course.sln", "");
+        Directory.CreateDirectory(temp.File("data"));
+        var assignments = temp.File(Path.Combine("notebooks", "assignments"));
+        Directory.CreateDirectory(assignments);
+        Assert.Equal(temp.File("data"), DataFolder.FindAbove(assignments));
+        Assert.Equal(temp.File("data"), DataFolder.FindAbove(null, "", temp.Path));
+        Assert.Null(DataFolder.FindAbove(Path.GetTempPath()));
+    }
+
+    [Fact]
+    public void Data_folder_is_found_from_the_test_bin_folder()
+    {
+        var data = DataFolder.Locate();
+        Assert.True(File.Exists(Path.Combine(data, "..", "Course.sln")));
+        Assert.True(File.Exists(Path.Combine(data, "mnist", "t10k-labels-idx1-ubyte.gz")));
+    }
+}
