@@ -43,7 +43,7 @@ public sealed class TrainingBenchmark : IBenchmark
         var xTest = test.Images;
 
         var mmBefore = MatrixProductGflops();
-        Console.WriteLine(Invariant($"torch.mm 1024x1024 float32: {mmBefore:0.0} GFLOP/s on {get_num_threads()} thread(s)"));
+        Console.WriteLine(Invariant($"torch.mm 1024x1024 float32: {mmBefore:0.0} GFLOP/s on {get_num_threads()} thread(s), OMP_WAIT_POLICY={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "(unset)"}"));
 
         using var model = DenseAutoencoder.Create(Sizes, seed: seed);
         long macs = 0;

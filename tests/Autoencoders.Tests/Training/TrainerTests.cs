@@ -165,6 +165,24 @@ public class TrainerTests
         Assert.Equal(history.Loss[3], (double)frame["loss"][3]);
     }
 
+    [Fact]
+    public void Without_validation_data_there_is_no_val_loss_and_early_stopping_can_watch_the_training_loss()
+    {
+        using var model = Toy();
+        using var x = ToyData.Create(32, seed: 11);
+        var trainer = new Trainer
+        {
+            Optimizer = parameters => optim.SGD(parameters, 0.0),
+            EarlyStopping = new EarlyStopping(patience: 1, monitorValidation: false),
+            Progress = TrainingProgress.Silent,
+        };
+        var history = trainer.Fit(model, x, x, epochs: 10, batchSize: 8, shuffle: false);
+        Assert.Null(history.ValLoss);
+        Assert.Null(history[0].ValLoss);
+        Assert.Equal(2, history.StoppedEpoch);
+        Assert.DoesNotContain("val_loss", history[0].ToString());
+    }
+
     private sealed class ListProgress : IProgress<EpochResult>
     {
         public List<EpochResult> Results { get; } = [];
