@@ -16,6 +16,9 @@ public sealed class CourseKernelExtension : IKernelExtension
         var charts = new ChartHtml();
         Formatter.Register<GenericChart>((chart, writer) => writer.Write(charts.Render(chart)), HtmlFormatter.MimeType);
         Autoencoders.Training.TrainingProgress.CreateDefault = () => new NotebookProgress();
+        // Summaries and histories read best as the text Keras prints, not as a table of their properties.
+        Formatter.Register<Autoencoders.Models.ModelSummary>((summary, writer) => writer.Write(Preformatted(summary)), HtmlFormatter.MimeType);
+        Formatter.Register<Autoencoders.Training.History>((history, writer) => writer.Write(Preformatted(history)), HtmlFormatter.MimeType);
         Formatter.Register<TorchSharp.torch.Tensor>((tensor, writer) => writer.Write(TensorText.Describe(tensor)),
             PlainTextFormatter.MimeType);
         if (KernelInvocationContext.Current is { } context)
@@ -24,4 +27,6 @@ public sealed class CourseKernelExtension : IKernelExtension
                 PlainTextFormatter.MimeType);
         return Task.CompletedTask;
     }
+
+    static string Preformatted(object value) => $"<pre>{System.Net.WebUtility.HtmlEncode(value.ToString())}</pre>";
 }

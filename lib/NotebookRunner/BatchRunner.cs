@@ -99,10 +99,6 @@ sealed class BatchRunner(RunnerOptions options, TextWriter log)
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        // libtorch's OpenMP threads spin while they wait for work; when several processes share the cores (tests run
-        // in parallel) the spinning starves the others and small operations slow down tenfold. Waiting passively
-        // costs nothing measurable on a quiet machine.
-        if (Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") is null) info.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
         if (Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
             info.ArgumentList.Add(typeof(BatchRunner).Assembly.Location);
         info.ArgumentList.Add(notebook);

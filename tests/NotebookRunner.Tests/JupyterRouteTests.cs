@@ -36,7 +36,7 @@ public class JupyterRouteTests
                 info.ArgumentList.Add(a);
             info.Environment["JUPYTER_PATH"] = kernelSpecs;
             info.Environment["AUTOENCODERS_MODE"] = "quick";
-            info.Environment["OMP_WAIT_POLICY"] = "PASSIVE"; // as the runner does: other tests share the cores
+            info.Environment["OMP_WAIT_POLICY"] = "PASSIVE"; // other tests share the cores (see RunnerProcess)
             var (exit, log) = Run(info, TimeSpan.FromMinutes(30));
             var executed = Path.Combine(output, Path.GetFileName(notebook));
             if (exit != 0 || !File.Exists(executed))
