@@ -39,7 +39,7 @@ public sealed class DataBenchmark : IBenchmark
         });
 
         if (args.Contains("--skip-25m")) return 0;
-        var (rows, columns, values) = Synthetic25m();
+        var (rows, columns, values) = SyntheticRatings.Like25m();
         GC.Collect();
         var before = GC.GetTotalAllocatedBytes(precise: true);
         Time("pivot at ml-25m size (synthetic)", () =>
@@ -58,25 +58,5 @@ public sealed class DataBenchmark : IBenchmark
         var clock = Stopwatch.StartNew();
         var result = action();
         Console.WriteLine($"{what,-36} {clock.Elapsed.TotalMilliseconds,9:F0} ms   {result}");
-    }
-
-    static (int[] Rows, int[] Columns, float[] Values) Synthetic25m()
-    {
-        const int ratings = 25_000_095, movies = 59_047, perUser = 154;
-        var random = new Random(3);
-        var rows = new int[ratings];
-        var columns = new int[ratings];
-        var values = new float[ratings];
-        for (var i = 0; i < ratings; i += perUser)
-        {
-            var start = random.Next(movies);
-            for (var k = 0; k < perUser && i + k < ratings; k++)
-            {
-                rows[i + k] = (start + k) % movies * 3 + 1;
-                columns[i + k] = i / perUser + 1;
-                values[i + k] = 0.5f * (1 + k % 10);
-            }
-        }
-        return (rows, columns, values);
     }
 }
