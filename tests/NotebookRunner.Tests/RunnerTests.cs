@@ -123,6 +123,26 @@ public class RunnerTests
     }
 
     [Fact]
+    public void Kernel_extensions_of_added_packages_are_loaded()
+    {
+        // Plotly.NET.Interactive ships its chart formatter as a kernel extension: without it a chart shows as a list of
+        // its properties, with it as a Plotly <div> and script.
+        var pinned = System.Xml.Linq.XDocument.Load(Path.Combine(RunnerProcess.RepoRoot, "Directory.Packages.props"))
+            .Descendants("PackageVersion").ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);
+        using var notebooks = new TestNotebooks();
+        var path = notebooks.Ipynb("plotly.ipynb",
+            $"#r \"nuget: Plotly.NET.Interactive, {pinned["Plotly.NET.Interactive"]}\"\n#r \"nuget: Plotly.NET.CSharp, {pinned["Plotly.NET.CSharp"]}\"",
+            "Plotly.NET.CSharp.Chart.Point<double, double, string>(new[] { 1.0, 2.0 }, new[] { 3.0, 4.0 })");
+        var output = Path.Combine(notebooks.Folder, "out");
+
+        var (exit, text, _) = RunnerProcess.Run(path, "--out", output);
+
+        Assert.True(exit == 0, text);
+        var chart = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "plotly.ipynb")))!["cells"]![1]!["outputs"]!.ToJsonString();
+        Assert.Contains("Plotly.newPlot", chart);
+    }
+
+    [Fact]
     public void Usage_errors_exit_with_2()
     {
         var (exit, text, _) = RunnerProcess.Run("--mode", "fast", "x.ipynb");
