@@ -1,0 +1,75 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Events;
+using NotebookRunner;
+
+namespace Autograder;
+
+/// <summary>A cell to run, as the grading process sends it to the worker.</summary>
+sealed record CellRequest(int Index, string Code);
+
+/// <summary>How a cell ended, as the worker reports it.</summary>
+/// <param name="Index">Which cell.</param>
+/// <param name="Passed">It ran without an error.</param>
+/// <param name="Error">The error, when it did not.</param>
+/// <param name="Output">The end of what it printed, for feedback.</param>
+sealed record CellResult(int Index, bool Passed, string? Error, string Output);
+
+/// <summary>The process that runs one submission's cells in a fresh kernel, one at a time, as the grading process
+/// sends them.</summary>
+/// <remarks>The grading process sends a secret first, then one cell per line on standard input, and sends the next
+/// cell only after this process answered the previous one. Answers go to the real standard output prefixed with the
+/// secret. The student's code runs in this process and can print anything (the kernel captures its console output
+/// anyway), but it never sees the secret, the tests it has not reached yet, or the points; the score is added up by
+/// the grading process from these answers.</remarks>
+static class GradingWorker
+{
+    const int OutputLimit = 2000;
+
+    public static async Task<int> RunAsync()
+    {
+        // Taken before the kernel starts redirecting Console.Out into cell outputs.
+        var protocol = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
+        var input = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
+        var secret = await input.ReadLineAsync();
+        if (string.IsNullOrEmpty(secret)) return 2;
+
+        using var kernel = KernelHost.Create();
+        while (await input.ReadLineAsync() is { } line)
+        {
+            var request = JsonSerializer.Deserialize<CellRequest>(line)!;
+            var result = await RunCellAsync(kernel, request);
+            await protocol.WriteLineAsync($"{secret} {JsonSerializer.Serialize(result)}");
+        }
+        return 0;
+    }
+
+    static async Task<CellResult> RunCellAsync(Microsoft.DotNet.Interactive.Kernel kernel, CellRequest request)
+    {
+        var output = new StringBuilder();
+        void Append(string text)
+        {
+            lock (output)
+            {
+                output.Append(text);
+                if (output.Length > 4 * OutputLimit) output.Remove(0, output.Length - OutputLimit);
+            }
+        }
+        using var subscription = kernel.KernelEvents.Subscribe(new EventObserver(e =>
+        {
+            switch (e)
+            {
+                case StandardOutputValueProduced o: Append(string.Concat(o.FormattedValues.Select(v => v.Value))); break;
+                case StandardErrorValueProduced o: Append(string.Concat(o.FormattedValues.Select(v => v.Value))); break;
+            }
+        }));
+        var result = await kernel.SendAsync(new SubmitCode(request.Code, "csharp"));
+        var failed = result.Events.OfType<CommandFailed>().FirstOrDefault();
+        var error = failed is null ? null
+            : failed.Exception is { } ex ? $"{ex.GetType().Name}: {ex.Message}" : failed.Message;
+        string text;
+        lock (output) text = output.Length <= OutputLimit ? output.ToString() : "…" + output.ToString(output.Length - OutputLimit, OutputLimit);
+        return new CellResult(request.Index, failed is null, error, text);
+    }
+}

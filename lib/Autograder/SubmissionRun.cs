@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Threading.Channels;
+
+namespace Autograder;
+
+/// <summary>How running a submission ended, cell by cell.</summary>
+/// <param name="Results">The cells that finished, by their index in the plan.</param>
+/// <param name="StoppedAt">The cell that was running when the submission was stopped, if it was.</param>
+/// <param name="StopReason">Why it was stopped: time, memory, or the process ending.</param>
+/// <param name="Seconds">Wall time.</param>
+/// <param name="PeakMegabytes">The most memory the worker was seen using.</param>
+sealed record RunOutcome(Dictionary<int, CellResult> Results, int? StoppedAt, string? StopReason, double Seconds, double PeakMegabytes);
+
+/// <summary>Runs the planned cells of one submission in a worker process (<see cref="GradingWorker"/>) under a wall
+/// time limit and a memory limit, collecting each cell's result as it comes.</summary>
+/// <remarks>The worker starts in a folder of its own holding copies of the data and of the course package, so a
+/// submission that deletes files deletes only its own copies. Memory is watched from outside (the resident size of the
+/// process, which includes libtorch's native allocations) and capped inside for .NET objects (a GC heap limit below
+/// it), so an unbounded allocation usually fails in its cell with an OutOfMemoryException and the tests after it
+/// still run; if native memory grows past the limit, the process is ended.</remarks>
+sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string repoRoot)
+{
+    static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+
+    public async Task<RunOutcome> RunAsync(IReadOnlyList<GradedCell> plan)
+    {
+        var sandbox = Directory.CreateTempSubdirectory("autograder-");
+        try
+        {
+            PrepareSandbox(sandbox.FullName);
+            return await RunInAsync(plan, sandbox.FullName);
+        }
+        finally
+        {
+            try { sandbox.Delete(recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    async Task<RunOutcome> RunInAsync(IReadOnlyList<GradedCell> plan, string sandbox)
+    {
+        var clock = Stopwatch.StartNew();
+        var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        using var process = Process.Start(WorkerStartInfo(sandbox)) ?? throw new InvalidOperationException("could not start a grading worker");
+        var results = Channel.CreateUnbounded<CellResult>();
+        var errors = new Queue<string>();
+        process.OutputDataReceived += (_, e) =>
+        {
+            // Anything without the secret (the student printing to the real console) is not a result.
+            if (e.Data is { } line && line.StartsWith(secret + " ", StringComparison.Ordinal))
+            {
+                try { results.Writer.TryWrite(JsonSerializer.Deserialize<CellResult>(line[(secret.Length + 1)..])!); }
+                catch (JsonException) { }
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (errors)
+            {
+                errors.Enqueue(e.Data);
+                if (errors.Count > 10) errors.Dequeue();
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var done = new Dictionary<int, CellResult>();
+        double peak = 0;
+        int? stoppedAt = null;
+        string? reason = null;
+        try
+        {
+            await process.StandardInput.WriteLineAsync(secret);
+            for (var i = 0; i < plan.Count && reason is null; i++)
+            {
+                if (plan[i].Skip) continue;
+                await process.StandardInput.WriteLineAsync(JsonSerializer.Serialize(new CellRequest(i, plan[i].Code)));
+                await process.StandardInput.FlushAsync();
+                while (true)
+                {
+                    var wait = results.Reader.WaitToReadAsync().AsTask();
+                    await Task.WhenAny(wait, Task.Delay(Poll));
+                    if (results.Reader.TryRead(out var result) && result.Index == i)
+                    {
+                        done[i] = result;
+                        break;
+                    }
+                    peak = Math.Max(peak, ResidentMegabytes(process));
+                    if (peak * 1024 * 1024 > memoryLimitBytes)
+                        reason = $"it used more than the memory limit of {memoryLimitBytes / (1024 * 1024)} MB";
+                    else if (clock.Elapsed > timeLimit)
+                        reason = $"it did not finish within the time limit of {timeLimit.TotalSeconds:0} s";
+                    else if (process.HasExited)
+                        reason = $"the notebook's process ended (exit code {process.ExitCode}){Tail(errors)}";
+                    if (reason is not null)
+                    {
+                        stoppedAt = i;
+                        break;
+                    }
+                }
+            }
+            process.StandardInput.Close();
+        }
+        catch (IOException) when (process.HasExited)
+        {
+            reason ??= $"the notebook's process ended (exit code {process.ExitCode}){Tail(errors)}";
+        }
+        finally
+        {
+            if (!process.WaitForExit(reason is null ? 10_000 : 0))
+            {
+                try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+                process.WaitForExit();
+            }
+        }
+        return new RunOutcome(done, stoppedAt, reason, clock.Elapsed.TotalSeconds, peak);
+    }
+
+    static double ResidentMegabytes(Process process)
+    {
+        try
+        {
+            process.Refresh();
+            return process.HasExited ? 0 : process.WorkingSet64 / (1024.0 * 1024.0);
+        }
+        catch (InvalidOperationException)
+        {
+            return 0;
+        }
+    }
+
+    static string Tail(Queue<string> errors)
+    {
+        lock (errors) return errors.Count == 0 ? "" : ": " + string.Join(" / ", errors).Trim();
+    }
+
+    /// <summary>Copies of the data and of the course package, and a nuget.config that points at the copy.</summary>
+    void PrepareSandbox(string sandbox)
+    {
+        var data = Path.Combine(repoRoot, "data");
+        if (Directory.Exists(data)) CopyFolder(data, Path.Combine(sandbox, "data"));
+        var feed = Path.Combine(sandbox, "feed");
+        Directory.CreateDirectory(feed);
+        foreach (var package in Directory.EnumerateFiles(Path.Combine(repoRoot, "artifacts", "feed"), "*.nupkg"))
+            File.Copy(package, Path.Combine(feed, Path.GetFileName(package)));
+        File.WriteAllText(Path.Combine(sandbox, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="course-local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+    }
+
+    static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var dir in Directory.EnumerateDirectories(from)) CopyFolder(dir, Path.Combine(to, Path.GetFileName(dir)));
+    }
+
+    ProcessStartInfo WorkerStartInfo(string sandbox)
+    {
+        var host = Environment.ProcessPath!;
+        var info = new ProcessStartInfo(host)
+        {
+            WorkingDirectory = sandbox,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+            info.ArgumentList.Add(typeof(SubmissionRun).Assembly.Location);
+        info.ArgumentList.Add(GraderOptions.WorkerFlag);
+        info.Environment["AUTOENCODERS_DATA"] = Path.Combine(sandbox, "data");
+        // .NET objects fail with OutOfMemoryException at three quarters of the limit, before the process is ended.
+        info.Environment["DOTNET_GCHeapHardLimit"] = (memoryLimitBytes / 4 * 3).ToString("X", CultureInfo.InvariantCulture);
+        return info;
+    }
+}
