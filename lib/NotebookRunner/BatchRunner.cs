@@ -13,7 +13,10 @@ sealed class BatchRunner(RunnerOptions options, TextWriter log)
 
     public async Task<int> RunAsync()
     {
-        var notebooks = NotebookDiscovery.Find(options.Inputs);
+        var skipped = new List<string>();
+        var notebooks = NotebookDiscovery.Find(options.Inputs, skipped);
+        if (skipped.Count > 0)
+            log.WriteLine($"Skipping {skipped.Count} student copies of assignments (they stop at the first unanswered question): {string.Join(", ", skipped)}");
         if (notebooks.Count == 0)
         {
             log.WriteLine($"No notebooks found in {string.Join(", ", options.Inputs)}.");

@@ -12,7 +12,8 @@ sealed record RunnerOptions
           --out DIR             write each executed notebook, with its outputs, under DIR
           --timeout SECONDS     the longest one cell may run (default 1800)
 
-        A folder means every notebook in it and its subfolders (folders whose names start with '.' or '_' are skipped).
+        A folder means every notebook in it and its subfolders (folders whose names start with '.' or '_' are skipped,
+        and so are the student copies of assignments, which stop at their first unanswered question).
         Exit code: 0 when every notebook passed, 1 when one failed, 2 for a usage error.
         """;
 

@@ -1,0 +1,14 @@
+namespace Autograder.Tests;
+
+public class GradebookTests
+{
+    [Fact]
+    public void Fields_are_quoted_and_formulas_are_defused()
+    {
+        var toy = Assignment.Read(GraderProcess.Toy);
+        var report = GradeReport.NotGradable("=HYPERLINK(\"x\")", "a,b.ipynb", toy, "unreadable");
+        var csv = Gradebook.ToCsv(toy, [(report, "feedback/x.md")]).Split('\n');
+        Assert.Equal("student,submission,score,max_score,q1,q2,status,seconds,feedback", csv[0].TrimEnd());
+        Assert.StartsWith("\"'=HYPERLINK(\"\"x\"\")\",\"a,b.ipynb\",0,3,0,0,not gradable,", csv[1]);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace Autograder.Tests;
+
+/// <summary>Starts the grader as instructors and CI do, and builds submissions from an assignment.</summary>
+static class GraderProcess
+{
+    public static (int ExitCode, string Output) Run(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // Tests run beside each other on few cores; libtorch's OpenMP threads must not spin while they wait.
+        info.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Autograder.dll"));
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(25)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("the grader did not finish within 25 minutes");
+        }
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    public static string RepoRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Course.sln"))) return dir.FullName;
+            throw new DirectoryNotFoundException("Course.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    public static string Toy => Path.Combine(AppContext.BaseDirectory, "Fixtures", "toy-assignment.ipynb");
+
+    /// <summary>A submission: the student version of <paramref name="assignment"/> with the given answer cells
+    /// replaced (by cell id; "solution" takes the instructor's answer) and cells added after given cells.</summary>
+    public static string Submit(string folder, string student, Assignment assignment,
+        IReadOnlyDictionary<string, string>? answers = null, params (string After, string Code)[] added)
+    {
+        var notebook = JsonNode.Parse(StudentVersion.Create(assignment))!.AsObject();
+        var cells = notebook["cells"]!.AsArray();
+        foreach (var cell in cells.OfType<JsonObject>())
+        {
+            var id = (string)cell["id"]!;
+            if (answers?.TryGetValue(id, out var code) == true)
+                cell["source"] = code == "solution" ? assignment.Cells.First(c => c.Id == id).Source : code;
+        }
+        foreach (var (after, code) in added)
+        {
+            var index = cells.Select((c, i) => ((string)c!["id"]!, i)).First(p => p.Item1 == after).i;
+            cells.Insert(index + 1, new JsonObject
+            {
+                ["cell_type"] = "code", ["id"] = Guid.NewGuid().ToString("N")[..8], ["metadata"] = new JsonObject(),
+                ["source"] = code, ["outputs"] = new JsonArray(), ["execution_count"] = null,
+            });
+        }
+        var path = Path.Combine(folder, student, assignment.Name + ".ipynb");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, notebook.ToJsonString());
+        return path;
+    }
+
+    /// <summary>Every answer cell with the instructor's solution.</summary>
+    public static Dictionary<string, string> Solutions(Assignment assignment) =>
+        assignment.Cells.Where(c => c.Role == CellRole.Answer).ToDictionary(c => c.Id, _ => "solution");
+
+    /// <summary>The gradebook's rows as name → column → value.</summary>
+    public static Dictionary<string, Dictionary<string, string>> Gradebook(string outFolder)
+    {
+        var lines = File.ReadAllLines(Path.Combine(outFolder, "gradebook.csv"));
+        var header = lines[0].Split(',');
+        return lines.Skip(1).Select(l => SplitCsv(l)).ToDictionary(f => f[0],
+            f => header.Zip(f).ToDictionary(p => p.First, p => p.Second));
+    }
+
+    static List<string> SplitCsv(string line)
+    {
+        var fields = new List<string>();
+        var current = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { current.Append('"'); i++; }
+            else if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { fields.Add(current.ToString()); current.Clear(); }
+            else current.Append(c);
+        }
+        fields.Add(current.ToString());
+        return fields;
+    }
+}

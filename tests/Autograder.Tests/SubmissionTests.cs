@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+
+namespace Autograder.Tests;
+
+public class SubmissionTests
+{
+    static readonly Assignment Toy = Assignment.Read(GraderProcess.Toy);
+    static readonly Dictionary<string, string> NoParameters = [];
+
+    [Fact]
+    public void Grading_runs_the_instructors_tests_with_the_students_answers_and_added_cells_in_place()
+    {
+        var folder = Directory.CreateTempSubdirectory("submission-").FullName;
+        var path = GraderProcess.Submit(folder, "ann", Toy, new Dictionary<string, string>
+        {
+            ["q1-answer-1"] = "int Sum(int a, int b) => a + b;",
+            ["q1-test-1"] = "// the student weakened the visible test\n",
+        }, ("q1-answer-1", "int Helper() => 1;"));
+        var plan = Submission.Plan(Toy, path, NoParameters);
+
+        Assert.Equal(["Setup", "Setup", "Setup", "Answer", "Answer", "Test", "HiddenTest", "Answer", "HiddenTest"],
+            plan.Select(c => c.Role.ToString()));
+        Assert.Equal("int Sum(int a, int b) => a + b;", plan[3].Code);
+        Assert.Equal("int Helper() => 1;", plan[4].Code);
+        Assert.StartsWith("// TEST Question 1 (1 point)\nClaim.That(Sum(1, 2) == 3", plan[5].Code);
+        Assert.Contains("char answer2 = '?';", plan[7].Code);   // unanswered: the stub runs
+    }
+
+    [Fact]
+    public void Deleted_cells_are_restored_and_the_mode_is_written_into_the_parameters_cell()
+    {
+        var folder = Directory.CreateTempSubdirectory("submission-").FullName;
+        var path = GraderProcess.Submit(folder, "bob", Toy);
+        var notebook = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        var cells = notebook["cells"]!.AsArray();
+        foreach (var test in cells.Where(c => ((string)c!["id"]!).Contains("test")).ToList()) cells.Remove(test);
+        File.WriteAllText(path, notebook.ToJsonString());
+
+        var plan = Submission.Plan(Toy, path, new Dictionary<string, string> { ["mode"] = "quick" });
+        Assert.Equal(3, plan.Count(c => c.IsTest));
+        Assert.Contains("string mode = \"quick\";", plan[0].Code);
+    }
+
+    [Fact]
+    public void Answers_are_found_by_the_nbformat_id_when_the_metadata_was_lost()
+    {
+        var folder = Directory.CreateTempSubdirectory("submission-").FullName;
+        var path = GraderProcess.Submit(folder, "cy", Toy, new Dictionary<string, string> { ["q2-answer-1"] = "char answer2 = 'C';" });
+        var text = File.ReadAllText(path);
+        var notebook = JsonNode.Parse(text)!.AsObject();
+        foreach (var cell in notebook["cells"]!.AsArray()) cell!["metadata"] = new JsonObject();
+        File.WriteAllText(path, notebook.ToJsonString());
+        Assert.Contains(Submission.Plan(Toy, path, NoParameters), c => c.Code == "char answer2 = 'C';");
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_notebook_is_an_error_that_names_it()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("submission-").FullName, "broken.ipynb");
+        File.WriteAllText(path, "{ \"cells\": [");
+        var e = Assert.Throws<InvalidDataException>(() => Submission.Plan(Toy, path, NoParameters));
+        Assert.Contains("broken.ipynb: not valid notebook JSON", e.Message);
+    }
+}
