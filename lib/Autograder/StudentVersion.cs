@@ -52,7 +52,7 @@ static class StudentVersion
             """));
         var summary = new StringBuilder("Autoencoders.Notebooks.SelfCheck.Summary(");
         summary.AppendJoin(",", assignment.Questions.Select(q =>
-            $"\n    (\"{q.Label}\", {q.Points.ToString(CultureInfo.InvariantCulture)})"));
+            $"\n    (\"{q.Label}\", {q.Points.ToString(CultureInfo.InvariantCulture)}, {visibleTests.GetValueOrDefault(q.Number)})"));
         summary.Append(')');
         cells.Add(Cell(CodeTemplate, "summary", "summary", null, summary.ToString()));
         root["cells"] = cells;

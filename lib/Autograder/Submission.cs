@@ -80,7 +80,7 @@ static class Submission
             switch (cell.Role)
             {
                 case CellRole.Setup:
-                    plan.Add(new GradedCell(CellRole.Setup, cell.Question, 0, WithParameters(cell, parameters), "a setup cell"));
+                    plan.Add(new GradedCell(CellRole.Setup, cell.Question, 0, WithParameters(cell, parameters), $"the given cell that starts `{FirstLine(cell.Source)}`"));
                     break;
                 case CellRole.Answer:
                     var code = answers.TryGetValue(cell.Id, out var answer) ? answer : Markers.StripSolutions(cell.Source);

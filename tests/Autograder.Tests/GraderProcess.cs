@@ -6,7 +6,10 @@ namespace Autograder.Tests;
 /// <summary>Starts the grader as instructors and CI do, and builds submissions from an assignment.</summary>
 static class GraderProcess
 {
-    public static (int ExitCode, string Output) Run(params string[] args)
+    public static (int ExitCode, string Output) Run(params string[] args) => RunTool("Autograder.dll", args);
+
+    /// <summary>Runs one of the course's programs (built next to the tests) to its end.</summary>
+    public static (int ExitCode, string Output) RunTool(string dll, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -16,7 +19,7 @@ static class GraderProcess
         };
         // Tests run beside each other on few cores; libtorch's OpenMP threads must not spin while they wait.
         info.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Autograder.dll"));
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
         foreach (var a in args) info.ArgumentList.Add(a);
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -24,7 +27,7 @@ static class GraderProcess
         if (!process.WaitForExit(TimeSpan.FromMinutes(25)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("the grader did not finish within 25 minutes");
+            throw new TimeoutException($"{dll} did not finish within 25 minutes");
         }
         return (process.ExitCode, stdout.Result + stderr.Result);
     }

@@ -33,17 +33,19 @@ public static class SelfCheck
 
     /// <summary>A table of the questions' visible tests: passed, failed or not run yet, with each question's points
     /// (most points are earned in hidden tests that only grading runs).</summary>
-    public static string Summary(params (string Question, double Points)[] questions)
+    /// <param name="questions">Each question's label, points and number of visible tests.</param>
+    public static string Summary(params (string Question, double Points, int VisibleTests)[] questions)
     {
         var text = new StringBuilder();
         text.AppendLine($"{"Question",-12} {"Points",6}  Visible tests");
-        foreach (var (question, points) in questions)
+        foreach (var (question, points, visible) in questions)
         {
             var outcomes = results.Where(r => r.Key.Question == question).Select(r => r.Value).ToList();
             var failures = outcomes.Where(m => m is not null).ToList();
-            var status = outcomes.Count == 0 ? "not run yet (run the question's cells, then its test cell)"
-                : failures.Count == 0 ? $"pass ({outcomes.Count} of {outcomes.Count})"
-                : $"FAIL ({failures.Count} of {outcomes.Count}): {failures[^1]}";
+            var status = visible == 0 ? "none: graded by hidden tests only"
+                : outcomes.Count == 0 ? "not run yet (run the question's cells, then its test cell)"
+                : failures.Count == 0 ? $"pass ({outcomes.Count} of {visible})"
+                : $"FAIL ({failures.Count} of {visible}): {failures[^1]}";
             text.AppendLine($"{question,-12} {points,6:0.##}  {status}");
         }
         text.Append("Passing the visible tests does not guarantee the points: grading also runs hidden tests.");
