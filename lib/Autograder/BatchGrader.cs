@@ -31,7 +31,7 @@ sealed class BatchGrader(GraderOptions options, TextWriter log)
         var guard = new NameGuard(assignment);
         var parameters = new Dictionary<string, string>();
         if (options.Mode is not null) parameters[RunnerOptions.ModeParameter] = options.Mode;
-        var runner = new SubmissionRun(options.TimeLimit, options.MemoryLimitBytes, RepoRoot());
+        var runner = new SubmissionRun(options.TimeLimit, options.MemoryLimitBytes, RepoRoot(), sharedCores: options.Jobs > 1);
         log.WriteLine($"Grading {submissions.Count} submission(s) of {assignment.Name} ({GradeReport.Format(assignment.Points)} points; " +
                       $"limits {options.TimeLimit.TotalSeconds:0} s, {options.MemoryLimitBytes / (1024 * 1024)} MB; {options.Jobs} at a time).");
 

@@ -21,7 +21,7 @@ sealed record RunOutcome(Dictionary<int, CellResult> Results, int? StoppedAt, st
 /// process, which includes libtorch's native allocations) and capped inside for .NET objects (a GC heap limit below
 /// it), so an unbounded allocation usually fails in its cell with an OutOfMemoryException and the tests after it
 /// still run; if native memory grows past the limit, the process is ended.</remarks>
-sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string repoRoot)
+sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string repoRoot, bool sharedCores)
 {
     static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
@@ -102,7 +102,6 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
                     }
                 }
             }
-            process.StandardInput.Close();
         }
         catch (IOException) when (process.HasExited)
         {
@@ -110,11 +109,9 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
         }
         finally
         {
-            if (!process.WaitForExit(reason is null ? 10_000 : 0))
-            {
-                try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-                process.WaitForExit();
-            }
+            // Every result is in (or never will be): end the worker and anything the submission started.
+            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            process.WaitForExit();
         }
         return new RunOutcome(done, stoppedAt, reason, clock.Elapsed.TotalSeconds, peak);
     }
@@ -178,6 +175,9 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
             info.ArgumentList.Add(typeof(SubmissionRun).Assembly.Location);
         info.ArgumentList.Add(GraderOptions.WorkerFlag);
         info.Environment["AUTOENCODERS_DATA"] = Path.Combine(sandbox, "data");
+        // Several workers side by side: libtorch's OpenMP threads must not spin while they wait, or all slow down.
+        if (sharedCores && Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") is null)
+            info.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
         // .NET objects fail with OutOfMemoryException at three quarters of the limit, before the process is ended.
         info.Environment["DOTNET_GCHeapHardLimit"] = (memoryLimitBytes / 4 * 3).ToString("X", CultureInfo.InvariantCulture);
         return info;
