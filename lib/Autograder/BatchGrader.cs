@@ -42,7 +42,7 @@ sealed class BatchGrader(GraderOptions options, TextWriter log)
             await slots.WaitAsync();
             try
             {
-                var report = await GradeOneAsync(assignment, s.Student, s.Path, guard, parameters, runner);
+                var report = await GradeOneAsync(assignment, s.Student, Path.GetRelativePath(Environment.CurrentDirectory, s.Path), s.Path, guard, parameters, runner);
                 var feedback = Path.Combine(feedbackFolder, s.FeedbackName + ".md");
                 WriteAtomically(feedback, report.ToMarkdown());
                 reports[index] = (report, Path.GetRelativePath(options.OutDirectory, feedback));
@@ -63,8 +63,8 @@ sealed class BatchGrader(GraderOptions options, TextWriter log)
         return 0;
     }
 
-    static async Task<GradeReport> GradeOneAsync(Assignment assignment, string student, string path, NameGuard guard,
-        IReadOnlyDictionary<string, string> parameters, SubmissionRun runner)
+    static async Task<GradeReport> GradeOneAsync(Assignment assignment, string student, string shownPath, string path,
+        NameGuard guard, IReadOnlyDictionary<string, string> parameters, SubmissionRun runner)
     {
         List<GradedCell> plan;
         try
@@ -73,11 +73,11 @@ sealed class BatchGrader(GraderOptions options, TextWriter log)
         }
         catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException)
         {
-            return GradeReport.NotGradable(student, path, assignment, e.Message);
+            return GradeReport.NotGradable(student, shownPath, assignment, e.Message);
         }
         plan = guard.Protect(plan, out var renamed);
         var run = await runner.RunAsync(plan);
-        return GradeReport.From(student, path, assignment, plan, run, renamed);
+        return GradeReport.From(student, shownPath, assignment, plan, run, renamed);
     }
 
     /// <summary>Each submission with the student it belongs to and a unique name for its feedback file.</summary>

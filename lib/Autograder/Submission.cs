@@ -68,6 +68,12 @@ static class Submission
             }
         }
 
+        if (!MatchedAny(cells, known))
+            throw new InvalidDataException(
+                $"{submissionPath}: none of its cells comes from the student copy of {assignment.Name} (their ids are missing), " +
+                "so its answers cannot be found. Was the right notebook handed in? Copy the answers into the student copy " +
+                $"({assignment.Name}.ipynb from the release folder) and hand that in.");
+
         var plan = new List<GradedCell>();
         void AddStudentCells(string after)
         {
@@ -88,12 +94,23 @@ static class Submission
                     break;
                 case CellRole.Test or CellRole.HiddenTest:
                     var kind = cell.Role == CellRole.Test ? "visible test" : "hidden test";
-                    plan.Add(new GradedCell(cell.Role, cell.Question, cell.Points, cell.Source, kind));
+                    var about = Description(cell.Source);
+                    plan.Add(new GradedCell(cell.Role, cell.Question, cell.Points, cell.Source, about is null ? kind : $"{kind} ({about})"));
                     break;
             }
             AddStudentCells(cell.Id);
         }
         return plan;
+    }
+
+    static bool MatchedAny(JsonArray cells, HashSet<string> known) => cells.OfType<JsonObject>().Any(c =>
+        known.Contains((string?)c["metadata"]?[StudentVersion.MetadataKey]?["cell"] ?? (string?)c["id"] ?? ""));
+
+    /// <summary>What a test checks, from the comment right under its marker line, if it has one.</summary>
+    static string? Description(string test)
+    {
+        var lines = test.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        return lines.Count > 1 && lines[1].StartsWith("//", StringComparison.Ordinal) ? lines[1].TrimStart('/').Trim().TrimEnd('.') : null;
     }
 
     static string FirstLine(string code)

@@ -54,6 +54,14 @@ public class SubmissionTests
     }
 
     [Fact]
+    public void A_notebook_that_is_not_a_copy_of_the_assignment_is_not_graded_as_an_empty_one()
+    {
+        // The instructor version itself: the right cells, but none carries an id of the student copy.
+        var e = Assert.Throws<InvalidDataException>(() => Submission.Plan(Toy, GraderProcess.Toy, NoParameters));
+        Assert.Contains("none of its cells comes from the student copy of toy-assignment", e.Message);
+    }
+
+    [Fact]
     public void A_file_that_is_not_a_notebook_is_an_error_that_names_it()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("submission-").FullName, "broken.ipynb");

@@ -54,6 +54,9 @@ public partial class CourseNotebooksTests
 
         Assert.True(exit == 0, text);
         Assert.Matches(@"\d+ passed, 0 failed", text);
+        // The assignments' instructor versions run (solutions and tests); the student copies are left out.
+        Assert.Contains("PASSED  assignments/source/1-training-autoencoders.ipynb".Replace('/', Path.DirectorySeparatorChar), text);
+        Assert.Contains("Skipping 3 student copies of assignments", text);
         var setup = File.ReadAllText(Path.Combine(output, "00-setup-check.ipynb"));
         Assert.Single(Regex.Matches(setup, "plotly.js v2"));
         Assert.Contains("Plotly.newPlot", setup);
