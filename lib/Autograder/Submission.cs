@@ -54,10 +54,11 @@ static class Submission
             if (node is not JsonObject cell) continue;
             var id = (string?)cell["metadata"]?[StudentVersion.MetadataKey]?["cell"] ?? (string?)cell["id"];
             var isCode = (string?)cell["cell_type"] == "code";
-            if (id is not null && known.Contains(id))
+            // A second cell with an answer's id (a duplicated cell) runs after it, as it would in the notebook.
+            if (id is not null && known.Contains(id) && !answers.ContainsKey(id))
             {
                 if (assignment.Cells.First(c => c.Id == id).Role == CellRole.Answer && isCode)
-                    answers.TryAdd(id, Assignment.SourceText(cell));
+                    answers.Add(id, Assignment.SourceText(cell));
                 previous = id;
             }
             else if (isCode && IsStudentCell(id))

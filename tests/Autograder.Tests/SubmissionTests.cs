@@ -42,6 +42,23 @@ public class SubmissionTests
     }
 
     [Fact]
+    public void A_duplicated_answer_cell_runs_after_the_original_as_in_the_notebook()
+    {
+        var folder = Directory.CreateTempSubdirectory("submission-").FullName;
+        var path = GraderProcess.Submit(folder, "dee", Toy, new Dictionary<string, string> { ["q2-answer-1"] = "char answer2 = 'A';" });
+        var notebook = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        var cells = notebook["cells"]!.AsArray();
+        var index = cells.Select((c, i) => ((string)c!["id"]!, i)).First(p => p.Item1 == "q2-answer-1").i;
+        var copy = cells[index]!.DeepClone().AsObject();
+        copy["source"] = "char answer2 = 'B';";
+        cells.Insert(index + 1, copy);
+        File.WriteAllText(path, notebook.ToJsonString());
+
+        var answers = Submission.Plan(Toy, path, NoParameters).Where(c => c.Role == CellRole.Answer && c.Code.Contains("answer2 =")).Select(c => c.Code);
+        Assert.Equal(["char answer2 = 'A';", "char answer2 = 'B';"], answers);
+    }
+
+    [Fact]
     public void Answers_are_found_by_the_nbformat_id_when_the_metadata_was_lost()
     {
         var folder = Directory.CreateTempSubdirectory("submission-").FullName;
