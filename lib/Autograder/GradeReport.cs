@@ -6,6 +6,12 @@ namespace Autograder;
 /// <summary>One test's outcome.</summary>
 sealed record TestOutcome(int Question, string Kind, double Points, double Earned, string? Message);
 
+/// <summary>An error in one of the cells a student wrote or was given: which cell, the error, its last output.</summary>
+sealed record CellError(string Label, string Error, string Output)
+{
+    public bool IsOutOfMemory => Error.StartsWith(nameof(OutOfMemoryException), StringComparison.Ordinal);
+}
+
 /// <summary>The grade of one submission, computed here from the worker's per-cell results and the assignment's
 /// points (never from anything the submission printed), and the feedback a student reads.</summary>
 sealed class GradeReport
@@ -15,12 +21,14 @@ sealed class GradeReport
     public required Assignment Assignment { get; init; }
     public required List<TestOutcome> Tests { get; init; }
 
-    /// <summary>Errors in the student's own cells, for feedback: which cell and what it said.</summary>
-    public required List<(string Label, string Error, string Output)> CellErrors { get; init; }
+    /// <summary>Errors in the cells that are not tests, for feedback.</summary>
+    public required List<CellError> CellErrors { get; init; }
 
-    /// <summary>completed, or why grading stopped early (time, memory, process ended, not gradable).</summary>
+    /// <summary>completed, or what went wrong: time limit, memory limit, process ended, not gradable.</summary>
     public required string Status { get; init; }
-    public string? StopReason { get; init; }
+
+    /// <summary>What the student should read first: why grading stopped, a cell that ran out of memory, renamed names.</summary>
+    public string? Notes { get; init; }
     public double Seconds { get; init; }
     public double PeakMegabytes { get; init; }
 
@@ -33,7 +41,7 @@ sealed class GradeReport
         IReadOnlyList<GradedCell> plan, RunOutcome run, IReadOnlyList<string> renamed)
     {
         var tests = new List<TestOutcome>();
-        var errors = new List<(string, string, string)>();
+        var errors = new List<CellError>();
         for (var i = 0; i < plan.Count; i++)
         {
             var cell = plan[i];
@@ -47,15 +55,15 @@ sealed class GradeReport
             }
             else if (result is { Passed: false })
             {
-                errors.Add((cell.Label, result.Error ?? "failed", result.Output));
+                errors.Add(new CellError(cell.Label, result.Error ?? "failed", result.Output));
             }
         }
-        var outOfMemory = errors.FirstOrDefault(e => e.Item2.StartsWith(nameof(OutOfMemoryException), StringComparison.Ordinal));
+        var outOfMemory = errors.FirstOrDefault(e => e.IsOutOfMemory);
         var notes = new List<string>();
-        if (run.StopReason is not null)
+        if (run.Stop != Stop.None)
             notes.Add($"Grading stopped in {plan[run.StoppedAt ?? 0].Label}: {run.StopReason}. The tests after it were not run.");
-        else if (outOfMemory.Item1 is not null)
-            notes.Add($"{Capitalize(outOfMemory.Item1)} ran out of memory; the cells after it may have failed for lack of memory too.");
+        else if (outOfMemory is not null)
+            notes.Add($"{Capitalize(outOfMemory.Label)} ran out of memory; the cells after it may have failed for lack of memory too.");
         if (renamed.Count > 0)
             notes.Add($"Your code declares {string.Join(", ", renamed.Select(n => $"`{n}`"))}, which the tests also use; for grading, yours were renamed to {string.Join(", ", renamed.Select(n => $"`{n}{NameGuard.RenameSuffix}`"))} so that the tests use the real ones.");
         return new GradeReport
@@ -65,8 +73,14 @@ sealed class GradeReport
             Assignment = assignment,
             Tests = tests,
             CellErrors = errors,
-            Status = run.StopReason is not null ? StatusOf(run.StopReason) : outOfMemory.Item1 is not null ? "memory limit" : "completed",
-            StopReason = notes.Count == 0 ? null : string.Join("\n>\n> ", notes),
+            Status = run.Stop switch
+            {
+                Stop.TimeLimit => "time limit",
+                Stop.MemoryLimit => "memory limit",
+                Stop.ProcessEnded => "process ended",
+                _ => outOfMemory is not null ? "memory limit" : "completed",
+            },
+            Notes = notes.Count == 0 ? null : string.Join("\n>\n> ", notes),
             Seconds = run.Seconds,
             PeakMegabytes = run.PeakMegabytes,
         };
@@ -83,18 +97,13 @@ sealed class GradeReport
             .ToList(),
         CellErrors = [],
         Status = "not gradable",
-        StopReason = reason,
+        Notes = reason,
     };
 
     static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     static string NotRunMessage(RunOutcome run, int index) =>
-        run.StoppedAt is { } stop && index >= stop ? "not run: grading stopped before this test (see above)" : "not run";
-
-    static string StatusOf(string reason) =>
-        reason.Contains("memory", StringComparison.Ordinal) ? "memory limit"
-        : reason.Contains("time limit", StringComparison.Ordinal) ? "time limit"
-        : "process ended";
+        run.StoppedAt is { } stopped && index >= stopped ? "not run: grading stopped before this test (see above)" : "not run";
 
     /// <summary>The feedback file: total, a table of questions, each test's result and the errors of the student's
     /// cells.</summary>
@@ -105,7 +114,7 @@ sealed class GradeReport
         md.AppendLine();
         md.AppendLine($"**Score: {Format(Score)} / {Format(Assignment.Points)}**");
         md.AppendLine();
-        if (StopReason is not null) md.AppendLine($"> {StopReason}").AppendLine();
+        if (Notes is not null) md.AppendLine($"> {Notes}").AppendLine();
         md.AppendLine("| Question | Points |");
         md.AppendLine("|---|---|");
         foreach (var q in Assignment.Questions)
@@ -131,7 +140,7 @@ sealed class GradeReport
             {
                 md.AppendLine($"- In {label}: {Excerpt(error)}");
                 if (!string.IsNullOrWhiteSpace(output))
-                    md.AppendLine("  Its last output:").AppendLine("  ```").AppendLine("  " + Excerpt(output).Replace("\n", "\n  ")).AppendLine("  ```");
+                    md.AppendLine("  Its last output:").AppendLine("  ```").AppendLine("  " + Ending(output).Replace("\n", "\n  ")).AppendLine("  ```");
             }
             md.AppendLine();
         }
@@ -143,6 +152,12 @@ sealed class GradeReport
     {
         text = text.Trim();
         return text.Length <= 600 ? text : text[..600] + " …";
+    }
+
+    static string Ending(string text)
+    {
+        text = text.Trim();
+        return text.Length <= 600 ? text : "… " + text[^600..];
     }
 
     static string Escape(string text) => text.Replace("|", "\\|");

@@ -6,13 +6,18 @@ using System.Threading.Channels;
 
 namespace Autograder;
 
+/// <summary>Why a submission's run ended before its last cell.</summary>
+enum Stop { None, TimeLimit, MemoryLimit, ProcessEnded }
+
 /// <summary>How running a submission ended, cell by cell.</summary>
 /// <param name="Results">The cells that finished, by their index in the plan.</param>
-/// <param name="StoppedAt">The cell that was running when the submission was stopped, if it was.</param>
-/// <param name="StopReason">Why it was stopped: time, memory, or the process ending.</param>
+/// <param name="Stop">Whether, and why, it was stopped early.</param>
+/// <param name="StoppedAt">The cell that was running when it was stopped.</param>
+/// <param name="StopReason">The reason in words, for feedback.</param>
 /// <param name="Seconds">Wall time.</param>
 /// <param name="PeakMegabytes">The most memory the worker was seen using.</param>
-sealed record RunOutcome(Dictionary<int, CellResult> Results, int? StoppedAt, string? StopReason, double Seconds, double PeakMegabytes);
+sealed record RunOutcome(Dictionary<int, CellResult> Results, Stop Stop, int? StoppedAt, string? StopReason,
+    double Seconds, double PeakMegabytes);
 
 /// <summary>Runs the planned cells of one submission in a worker process (<see cref="GradingWorker"/>) under a wall
 /// time limit and a memory limit, collecting each cell's result as it comes.</summary>
@@ -70,11 +75,12 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
         var done = new Dictionary<int, CellResult>();
         double peak = 0;
         int? stoppedAt = null;
+        var stop = Stop.None;
         string? reason = null;
         try
         {
             await process.StandardInput.WriteLineAsync(secret);
-            for (var i = 0; i < plan.Count && reason is null; i++)
+            for (var i = 0; i < plan.Count && stop == Stop.None; i++)
             {
                 if (plan[i].Skip) continue;
                 await process.StandardInput.WriteLineAsync(JsonSerializer.Serialize(new CellRequest(i, plan[i].Code)));
@@ -89,13 +95,14 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
                         break;
                     }
                     peak = Math.Max(peak, ResidentMegabytes(process));
-                    if (peak * 1024 * 1024 > memoryLimitBytes)
-                        reason = $"it used more than the memory limit of {memoryLimitBytes / (1024 * 1024)} MB";
-                    else if (clock.Elapsed > timeLimit)
-                        reason = $"it did not finish within the time limit of {timeLimit.TotalSeconds:0} s";
-                    else if (process.HasExited)
-                        reason = $"the notebook's process ended (exit code {process.ExitCode}){Tail(errors)}";
-                    if (reason is not null)
+                    (stop, reason) = peak * 1024 * 1024 > memoryLimitBytes
+                        ? (Stop.MemoryLimit, $"it used more than the memory limit of {memoryLimitBytes / (1024 * 1024)} MB")
+                        : clock.Elapsed > timeLimit
+                        ? (Stop.TimeLimit, $"it did not finish within the time limit of {timeLimit.TotalSeconds:0} s")
+                        : process.HasExited
+                        ? (Stop.ProcessEnded, $"the notebook's process ended (exit code {process.ExitCode}){Tail(errors)}")
+                        : (Stop.None, null);
+                    if (stop != Stop.None)
                     {
                         stoppedAt = i;
                         break;
@@ -105,7 +112,9 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
         }
         catch (IOException) when (process.HasExited)
         {
-            reason ??= $"the notebook's process ended (exit code {process.ExitCode}){Tail(errors)}";
+            // The worker ended between two cells, while the next one was being sent.
+            if (stop == Stop.None)
+                (stop, reason) = (Stop.ProcessEnded, $"the notebook's process ended (exit code {process.ExitCode}){Tail(errors)}");
         }
         finally
         {
@@ -113,7 +122,7 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
             try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
             process.WaitForExit();
         }
-        return new RunOutcome(done, stoppedAt, reason, clock.Elapsed.TotalSeconds, peak);
+        return new RunOutcome(done, stop, stoppedAt, reason, clock.Elapsed.TotalSeconds, peak);
     }
 
     static double ResidentMegabytes(Process process)
