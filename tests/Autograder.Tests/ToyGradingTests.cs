@@ -31,10 +31,14 @@ public class ToyGradingTests
             ("q1-test-1", "var hog = new List<Tensor>(); while (true) hog.Add(torch.ones(1 << 22));"));
         File.WriteAllText(Path.Combine(submissions, "garbage.ipynb"), "{ this is not a notebook");
 
+        var dataFiles = DataFiles();
         var output = Path.Combine(folder, "graded");
         var (exit, text) = GraderProcess.Run("grade", GraderProcess.Toy, submissions, "--out", output,
             "--time-limit", "240", "--memory-limit", "1536", "--jobs", "2");
         Assert.True(exit == 0, text);
+
+        // What it deleted were its own copies: the course's data is intact.
+        Assert.Equal(dataFiles, DataFiles());
 
         var book = GraderProcess.Gradebook(output);
         Assert.Equal(["deleter", "exits", "garbage", "solution", "tensors", "untouched", "weakened"], book.Keys.Order());
@@ -54,4 +58,7 @@ public class ToyGradingTests
         Assert.Contains("memory limit of 1536 MB", File.ReadAllText(Path.Combine(output, "feedback", "tensors.md")));
         Assert.Contains("Sum(1, 2) should be 3", File.ReadAllText(Path.Combine(output, "feedback", "weakened.md")));
     }
+
+    static List<string> DataFiles() =>
+        [.. Directory.EnumerateFiles(Path.Combine(GraderProcess.RepoRoot, "data"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
 }
