@@ -24,6 +24,8 @@ public class ToyGradingTests
         GraderProcess.Submit(submissions, "deleter", toy, solution,
             ("setup-3", "foreach (var f in Directory.GetFiles(\".\", \"*\", SearchOption.AllDirectories)) File.Delete(f);\n" +
                         "foreach (var f in Directory.GetFiles(Autoencoders.Data.DataFolder.Locate(), \"*\", SearchOption.AllDirectories)) File.Delete(f);"));
+        // A first cell that throws costs nothing but its own output: the cells after it still run.
+        GraderProcess.Submit(submissions, "throwsfirst", toy, solution, ("text-1", "throw new InvalidOperationException(\"first\");"));
         // Ending the process keeps the points earned before it.
         GraderProcess.Submit(submissions, "exits", toy, solution, ("text-3", "Environment.Exit(3);"));
         // Native memory without bound (libtorch tensors): ended at the memory limit, earlier points kept.
@@ -41,12 +43,13 @@ public class ToyGradingTests
         Assert.Equal(dataFiles, DataFiles());
 
         var book = GraderProcess.Gradebook(output);
-        Assert.Equal(["deleter", "exits", "garbage", "solution", "tensors", "untouched", "weakened"], book.Keys.Order());
+        Assert.Equal(["deleter", "exits", "garbage", "solution", "tensors", "throwsfirst", "untouched", "weakened"], book.Keys.Order());
         string Row(string student) => $"{book[student]["score"]} {book[student]["q1"]} {book[student]["q2"]} {book[student]["status"]}";
         Assert.Equal("3 2 1 completed", Row("solution"));
         Assert.Equal("0 0 0 completed", Row("untouched"));
         Assert.Equal("1 0 1 completed", Row("weakened"));
         Assert.Equal("3 2 1 completed", Row("deleter"));
+        Assert.Equal("3 2 1 completed", Row("throwsfirst"));
         Assert.Equal("2 2 0 process ended", Row("exits"));
         Assert.Equal("1 1 0 memory limit", Row("tensors"));
         Assert.Equal("0 0 0 not gradable", Row("garbage"));
@@ -54,6 +57,7 @@ public class ToyGradingTests
         var feedback = File.ReadAllText(Path.Combine(output, "feedback", "exits.md"));
         Assert.Contains("**Score: 2 / 3**", feedback);
         Assert.Contains("the notebook's process ended (exit code 3)", feedback);
+        Assert.Contains("InvalidOperationException: first", File.ReadAllText(Path.Combine(output, "feedback", "throwsfirst.md")));
         Assert.Contains("not valid notebook JSON", File.ReadAllText(Path.Combine(output, "feedback", "garbage.md")));
         Assert.Contains("memory limit of 1536 MB", File.ReadAllText(Path.Combine(output, "feedback", "tensors.md")));
         Assert.Contains("Sum(1, 2) should be 3", File.ReadAllText(Path.Combine(output, "feedback", "weakened.md")));
