@@ -75,6 +75,7 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
         var done = new Dictionary<int, CellResult>();
         double peak = 0;
         int? stoppedAt = null;
+        var current = 0;
         var stop = Stop.None;
         string? reason = null;
         try
@@ -83,6 +84,7 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
             for (var i = 0; i < plan.Count && stop == Stop.None; i++)
             {
                 if (plan[i].Skip) continue;
+                current = i;
                 await process.StandardInput.WriteLineAsync(JsonSerializer.Serialize(new CellRequest(i, plan[i].Code)));
                 await process.StandardInput.FlushAsync();
                 while (true)
@@ -114,7 +116,10 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
         {
             // The worker ended between two cells, while the next one was being sent.
             if (stop == Stop.None)
+            {
                 (stop, reason) = (Stop.ProcessEnded, $"the notebook's process ended (exit code {process.ExitCode}){Tail(errors)}");
+                stoppedAt = current;
+            }
         }
         finally
         {
