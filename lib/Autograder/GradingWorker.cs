@@ -64,12 +64,9 @@ static class GradingWorker
                 case StandardErrorValueProduced o: Append(string.Concat(o.FormattedValues.Select(v => v.Value))); break;
             }
         }));
-        var result = await kernel.SendAsync(new SubmitCode(request.Code, "csharp"));
-        var failed = result.Events.OfType<CommandFailed>().FirstOrDefault();
-        var error = failed is null ? null
-            : failed.Exception is { } ex ? $"{ex.GetType().Name}: {ex.Message}" : failed.Message;
+        var error = KernelHost.Failure(await kernel.SendAsync(new SubmitCode(request.Code, "csharp")))?.Message;
         string text;
         lock (output) text = output.Length <= OutputLimit ? output.ToString() : "…" + output.ToString(output.Length - OutputLimit, OutputLimit);
-        return new CellResult(request.Index, failed is null, error, text);
+        return new CellResult(request.Index, error is null, error, text);
     }
 }

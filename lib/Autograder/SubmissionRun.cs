@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading.Channels;
+using NotebookRunner;
 
 namespace Autograder;
 
@@ -176,17 +177,7 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
 
     ProcessStartInfo WorkerStartInfo(string sandbox)
     {
-        var host = Environment.ProcessPath!;
-        var info = new ProcessStartInfo(host)
-        {
-            WorkingDirectory = sandbox,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
-            info.ArgumentList.Add(typeof(SubmissionRun).Assembly.Location);
+        var info = WorkerProcess.StartInfo(typeof(SubmissionRun).Assembly, sandbox, redirectInput: true);
         info.ArgumentList.Add(GraderOptions.WorkerFlag);
         info.Environment["AUTOENCODERS_DATA"] = Path.Combine(sandbox, "data");
         // Several workers side by side: libtorch's OpenMP threads must not spin while they wait, or all slow down.

@@ -94,16 +94,7 @@ sealed class BatchRunner(RunnerOptions options, TextWriter log)
 
     ProcessStartInfo WorkerStartInfo(string notebook, string resultFile, string? output)
     {
-        var host = Environment.ProcessPath!;
-        var info = new ProcessStartInfo(host)
-        {
-            WorkingDirectory = Path.GetDirectoryName(notebook)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
-            info.ArgumentList.Add(typeof(BatchRunner).Assembly.Location);
+        var info = WorkerProcess.StartInfo(typeof(BatchRunner).Assembly, Path.GetDirectoryName(notebook)!);
         info.ArgumentList.Add(notebook);
         info.ArgumentList.Add("--worker-result");
         info.ArgumentList.Add(resultFile);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
@@ -68,6 +69,15 @@ static class KernelHost
                 }
             }
         });
+    }
+
+    /// <summary>How a submitted cell failed, as a notebook shows it (exception type and message), or null when it
+    /// succeeded.</summary>
+    public static (string Name, string Message)? Failure(KernelCommandResult result)
+    {
+        var failed = result.Events.OfType<CommandFailed>().FirstOrDefault();
+        if (failed is null) return null;
+        return failed.Exception is { } ex ? (ex.GetType().Name, $"{ex.GetType().Name}: {ex.Message}") : ("Error", failed.Message);
     }
 
     static bool IsExtension(Type t) =>

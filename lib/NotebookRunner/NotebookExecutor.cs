@@ -65,12 +65,9 @@ sealed class NotebookExecutor(TextWriter log)
             return (NotebookResult.TimedOut, message);
         }
 
-        var result = await run;
-        var failed = result.Events.OfType<CommandFailed>().FirstOrDefault();
-        if (failed is null) return null;
-        var error = failed.Exception is { } ex ? $"{ex.GetType().Name}: {ex.Message}" : failed.Message;
-        outputs.Error(failed.Exception?.GetType().Name ?? "Error", error);
-        return (NotebookResult.Failed, error);
+        if (KernelHost.Failure(await run) is not { } failure) return null;
+        outputs.Error(failure.Name, failure.Message);
+        return (NotebookResult.Failed, failure.Message);
     }
 
     void Write(NotebookFile notebook, string? outputPath)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace Autograder.Tests;
@@ -11,36 +10,11 @@ static class GraderProcess
     /// <summary>Runs one of the course's programs (built next to the tests) to its end.</summary>
     public static (int ExitCode, string Output) RunTool(string dll, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        // Tests run beside each other on few cores; libtorch's OpenMP threads must not spin while they wait.
-        info.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(25)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{dll} did not finish within 25 minutes");
-        }
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        var (exit, output, _) = CourseProgram.Run(dll, TimeSpan.FromMinutes(25), args);
+        return (exit, output);
     }
 
-    public static string RepoRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Course.sln"))) return dir.FullName;
-            throw new DirectoryNotFoundException("Course.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string RepoRoot => CourseProgram.RepoRoot;
 
     public static string Toy => Path.Combine(AppContext.BaseDirectory, "Fixtures", "toy-assignment.ipynb");
 

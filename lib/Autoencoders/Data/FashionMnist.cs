@@ -26,19 +26,13 @@ public static class FashionMnist
             "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34"),
         KnownFolders);
 
-    /// <summary>The 60,000 training images and labels.</summary>
-    /// <param name="layout">Flat (N, 784) rows for dense models, or square (N, 28, 28) images.</param>
-    /// <param name="folder">A folder holding the four original .gz files.</param>
-    /// <param name="cache">The download cache; <see cref="DatasetCache.Default"/> if omitted.</param>
+    /// <inheritdoc cref="IdxImageDataset.Train"/>
     public static LabeledImages Train(ImageLayout layout = ImageLayout.Flat, string? folder = null,
-        DatasetCache? cache = null) => Dataset.Load(DatasetSplit.Train, layout, folder, cache);
+        DatasetCache? cache = null) => Dataset.Train(layout, folder, cache);
 
-    /// <summary>The 10,000 test images and labels.</summary>
-    /// <param name="layout">Flat (N, 784) rows for dense models, or square (N, 28, 28) images.</param>
-    /// <param name="folder">A folder holding the four original .gz files.</param>
-    /// <param name="cache">The download cache; <see cref="DatasetCache.Default"/> if omitted.</param>
+    /// <inheritdoc cref="IdxImageDataset.Test"/>
     public static LabeledImages Test(ImageLayout layout = ImageLayout.Flat, string? folder = null,
-        DatasetCache? cache = null) => Dataset.Load(DatasetSplit.Test, layout, folder, cache);
+        DatasetCache? cache = null) => Dataset.Test(layout, folder, cache);
 
     static IEnumerable<string> KnownFolders()
     {

@@ -42,6 +42,18 @@ public sealed class IdxImageDataset
     /// <summary>Test labels file.</summary>
     public DatasetFile TestLabels { get; }
 
+    /// <summary>The 60,000 training images and labels.</summary>
+    /// <param name="layout">Flat (N, 784) rows for dense models, or square (N, 28, 28) images.</param>
+    /// <param name="folder">A folder holding the four original .gz files, instead of the known folders.</param>
+    /// <param name="cache">Where the files are downloaded to if no known folder holds them.</param>
+    public LabeledImages Train(ImageLayout layout = ImageLayout.Flat, string? folder = null, DatasetCache? cache = null) =>
+        Load(DatasetSplit.Train, layout, folder, cache);
+
+    /// <summary>The 10,000 test images and labels.</summary>
+    /// <inheritdoc cref="Train" path="/param"/>
+    public LabeledImages Test(ImageLayout layout = ImageLayout.Flat, string? folder = null, DatasetCache? cache = null) =>
+        Load(DatasetSplit.Test, layout, folder, cache);
+
     /// <summary>Loads one split as float images in [0, 1] and int64 labels.</summary>
     /// <param name="split">Train or test.</param>
     /// <param name="layout">Flat (N, 784) rows for dense models, or square (N, 28, 28) images.</param>

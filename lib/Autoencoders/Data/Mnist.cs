@@ -18,19 +18,13 @@ public static class Mnist
         File("t10k-labels-idx1-ubyte.gz", "f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6", 4542),
         KnownFolders);
 
-    /// <summary>The 60,000 training images and labels.</summary>
-    /// <param name="layout">Flat (N, 784) rows for dense models, or square (N, 28, 28) images.</param>
-    /// <param name="folder">A folder holding the four original .gz files, instead of the bundled copy.</param>
-    /// <param name="cache">Where the files are downloaded to if the bundled copy is missing.</param>
+    /// <inheritdoc cref="IdxImageDataset.Train"/>
     public static LabeledImages Train(ImageLayout layout = ImageLayout.Flat, string? folder = null,
-        DatasetCache? cache = null) => Dataset.Load(DatasetSplit.Train, layout, folder, cache);
+        DatasetCache? cache = null) => Dataset.Train(layout, folder, cache);
 
-    /// <summary>The 10,000 test images and labels.</summary>
-    /// <param name="layout">Flat (N, 784) rows for dense models, or square (N, 28, 28) images.</param>
-    /// <param name="folder">A folder holding the four original .gz files, instead of the bundled copy.</param>
-    /// <param name="cache">Where the files are downloaded to if the bundled copy is missing.</param>
+    /// <inheritdoc cref="IdxImageDataset.Test"/>
     public static LabeledImages Test(ImageLayout layout = ImageLayout.Flat, string? folder = null,
-        DatasetCache? cache = null) => Dataset.Load(DatasetSplit.Test, layout, folder, cache);
+        DatasetCache? cache = null) => Dataset.Test(layout, folder, cache);
 
     static IEnumerable<string> KnownFolders()
     {
