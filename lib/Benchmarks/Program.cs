@@ -10,10 +10,17 @@ var benchmarks = Assembly.GetExecutingAssembly().GetTypes()
     .OrderBy(b => b.Name)
     .ToList();
 
-var chosen = args.Length == 0 ? null : benchmarks.FirstOrDefault(b => b.Name == args[0]);
+if (args.Length == 0)
+{
+    // Listing them is what the command without arguments is for.
+    Console.WriteLine("Benchmarks (dotnet run -c Release --project lib/Benchmarks -- <name> [options]):");
+    foreach (var b in benchmarks) Console.WriteLine($"  {b.Name,-12} {b.Description}");
+    return 0;
+}
+var chosen = benchmarks.FirstOrDefault(b => b.Name == args[0]);
 if (chosen is null)
 {
-    Console.Error.WriteLine(args.Length == 0 ? "Name a benchmark:" : $"Unknown benchmark '{args[0]}'. Available:");
+    Console.Error.WriteLine($"Unknown benchmark '{args[0]}'. Available:");
     foreach (var b in benchmarks) Console.Error.WriteLine($"  {b.Name,-12} {b.Description}");
     return 2;
 }

@@ -8,27 +8,14 @@ static class CourseProgram
 {
     public static (int ExitCode, string Output, TimeSpan Elapsed) Run(string dll, TimeSpan limit, IEnumerable<string> args)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var info = new ProcessStartInfo("dotnet");
         // The tests run beside each other on few cores: libtorch's OpenMP threads must not spin while they wait, or
         // every process slows down tenfold. (On an idle machine spinning is faster, so the programs leave it alone.)
         info.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
         foreach (var a in args) info.ArgumentList.Add(a);
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(limit))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{dll} did not finish within {limit.TotalMinutes:0} minutes");
-        }
-        return (process.ExitCode, stdout.Result + stderr.Result, clock.Elapsed);
+        var result = ChildProcess.Run(info, limit);
+        return (result.ExitCode, result.Output, result.Elapsed);
     }
 
     /// <summary>The repository's root folder (the one holding Course.sln).</summary>
