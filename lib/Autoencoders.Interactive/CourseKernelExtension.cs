@@ -1,5 +1,6 @@
 using Autoencoders.Native;
 using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
 
@@ -10,7 +11,7 @@ namespace Autoencoders.Interactive;
 public sealed class CourseKernelExtension : IKernelExtension
 {
     /// <inheritdoc />
-    public Task OnLoadAsync(Kernel kernel)
+    public async Task OnLoadAsync(Kernel kernel)
     {
         var report = TorchNative.EnsureLoaded();
         var charts = new ChartHtml();
@@ -25,7 +26,9 @@ public sealed class CourseKernelExtension : IKernelExtension
             KernelInvocationContextExtensions.Display(context,
                 $"Autoencoders course library loaded (libtorch {TorchSharp.torch.__version__}). {report.Summary}",
                 PlainTextFormatter.MimeType);
-        return Task.CompletedTask;
+        // The lessons' namespaces, in the C# kernel that runs the notebook's cells (see CourseNamespaces).
+        if ((kernel.RootKernel.FindKernelByName("csharp") ?? kernel) is { } csharp)
+            await csharp.SendAsync(new SubmitCode(string.Join("\n", CourseNamespaces.Usings)));
     }
 
     static string Preformatted(object value) => $"<pre>{System.Net.WebUtility.HtmlEncode(value.ToString())}</pre>";

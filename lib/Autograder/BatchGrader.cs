@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using NotebookRunner;
+using Course.Shared;
+using NotebookHost;
 
 namespace Autograder;
 
@@ -30,8 +31,8 @@ sealed class BatchGrader(GraderOptions options, TextWriter log)
         Directory.CreateDirectory(feedbackFolder);
         var guard = new NameGuard(assignment);
         var parameters = new Dictionary<string, string>();
-        if (options.Mode is not null) parameters[RunnerOptions.ModeParameter] = options.Mode;
-        var runner = new SubmissionRun(options.TimeLimit, options.MemoryLimitBytes, RepoRoot(), sharedCores: options.Jobs > 1);
+        if (options.Mode is not null) parameters[ParameterCell.ModeParameter] = options.Mode;
+        var runner = new SubmissionRun(options.TimeLimit, options.MemoryLimitBytes, RepositoryRoot.Locate(), sharedCores: options.Jobs > 1);
         log.WriteLine($"Grading {submissions.Count} submission(s) of {assignment.Name} ({GradeReport.Format(assignment.Points)} points; " +
                       $"limits {options.TimeLimit.TotalSeconds:0} s, {options.MemoryLimitBytes / (1024 * 1024)} MB; {options.Jobs} at a time).");
 
@@ -44,7 +45,7 @@ sealed class BatchGrader(GraderOptions options, TextWriter log)
             {
                 var report = await GradeOneAsync(assignment, s.Student, Path.GetRelativePath(Environment.CurrentDirectory, s.Path), s.Path, guard, parameters, runner);
                 var feedback = Path.Combine(feedbackFolder, s.FeedbackName + ".md");
-                WriteAtomically(feedback, report.ToMarkdown());
+                AtomicFile.Replace(feedback, report.ToMarkdown());
                 reports[index] = (report, Path.GetRelativePath(options.OutDirectory, feedback));
                 lock (log)
                     log.WriteLine($"{s.Student,-24} {GradeReport.Format(report.Score),6} / {GradeReport.Format(assignment.Points)}  {report.Status,-13} {report.Seconds,6:0.0} s");
@@ -57,7 +58,7 @@ sealed class BatchGrader(GraderOptions options, TextWriter log)
         await Task.WhenAll(tasks);
 
         var gradebook = Path.Combine(options.OutDirectory, "gradebook.csv");
-        WriteAtomically(gradebook, Gradebook.ToCsv(assignment, reports.OrderBy(r => r.Key).Select(r => r.Value)));
+        AtomicFile.Replace(gradebook, Gradebook.ToCsv(assignment, reports.OrderBy(r => r.Key).Select(r => r.Value)));
         log.WriteLine($"Gradebook: {gradebook}");
         log.WriteLine($"Feedback:  {feedbackFolder}");
         return 0;
@@ -104,21 +105,5 @@ sealed class BatchGrader(GraderOptions options, TextWriter log)
             for (var n = 2; !used.Add(unique); n++) unique = $"{name}-{n}";
             return (student, f, unique);
         }).ToList();
-    }
-
-    static void WriteAtomically(string path, string text)
-    {
-        var temp = path + ".partial";
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
-    }
-
-    /// <summary>The course repository (for its data and package feed): the folder above this program holding Course.sln.</summary>
-    static string RepoRoot()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Course.sln"))) return dir.FullName;
-        throw new InvalidOperationException("The course repository (a folder holding Course.sln) was not found above the grader.");
     }
 }

@@ -1,8 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Events;
-using NotebookRunner;
+using NotebookHost;
 
 namespace Autograder;
 
@@ -35,7 +34,7 @@ static class GradingWorker
         var secret = await input.ReadLineAsync();
         if (string.IsNullOrEmpty(secret)) return 2;
 
-        using var kernel = KernelHost.Create();
+        using var kernel = HeadlessKernel.Create();
         while (await input.ReadLineAsync() is { } line)
         {
             var request = JsonSerializer.Deserialize<CellRequest>(line)!;
@@ -56,15 +55,14 @@ static class GradingWorker
                 if (output.Length > 4 * OutputLimit) output.Remove(0, output.Length - OutputLimit);
             }
         }
-        using var subscription = kernel.KernelEvents.Subscribe(new EventObserver(e =>
+        var error = (await CellRunner.RunAsync(kernel, request.Code, "csharp", e =>
         {
             switch (e)
             {
                 case StandardOutputValueProduced o: Append(string.Concat(o.FormattedValues.Select(v => v.Value))); break;
                 case StandardErrorValueProduced o: Append(string.Concat(o.FormattedValues.Select(v => v.Value))); break;
             }
-        }));
-        var error = KernelHost.Failure(await kernel.SendAsync(new SubmitCode(request.Code, "csharp")))?.Message;
+        }))?.Message;
         string text;
         lock (output) text = output.Length <= OutputLimit ? output.ToString() : "…" + output.ToString(output.Length - OutputLimit, OutputLimit);
         return new CellResult(request.Index, error is null, error, text);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using NotebookRunner;
+using NotebookHost;
 
 namespace Autograder;
 
@@ -126,7 +126,7 @@ static class Submission
         var tags = (cell.Json["metadata"]?["tags"] as JsonArray)?.Select(t => (string?)t).ToHashSet() ?? [];
         if (!tags.Contains(ParameterCell.Tag) || parameters.Count == 0) return cell.Source;
         var cells = new List<Cell> { new(CellKind.Code, "csharp", cell.Source, tags!, null) };
-        ParameterCell.Inject(cells, parameters, new HashSet<string> { RunnerOptions.ModeParameter });
+        ParameterCell.Inject(cells, parameters, new HashSet<string> { ParameterCell.ModeParameter });
         return cells[0].Source;
     }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading.Channels;
-using NotebookRunner;
+using NotebookHost;
 
 namespace Autograder;
 
@@ -49,45 +49,30 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
     {
         var clock = Stopwatch.StartNew();
         var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        using var process = Process.Start(WorkerStartInfo(sandbox)) ?? throw new InvalidOperationException("could not start a grading worker");
         var results = Channel.CreateUnbounded<CellResult>();
-        var errors = new Queue<string>();
-        process.OutputDataReceived += (_, e) =>
+        void OnOutput(string line)
         {
             // Anything without the secret (the student printing to the real console) is not a result.
-            if (e.Data is { } line && line.StartsWith(secret + " ", StringComparison.Ordinal))
-            {
-                try { results.Writer.TryWrite(JsonSerializer.Deserialize<CellResult>(line[(secret.Length + 1)..])!); }
-                catch (JsonException) { }
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is null) return;
-            lock (errors)
-            {
-                errors.Enqueue(e.Data);
-                if (errors.Count > 10) errors.Dequeue();
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+            if (!line.StartsWith(secret + " ", StringComparison.Ordinal)) return;
+            try { results.Writer.TryWrite(JsonSerializer.Deserialize<CellResult>(line[(secret.Length + 1)..])!); }
+            catch (JsonException) { }
+        }
+        using var worker = SupervisedWorker.Start(WorkerStartInfo(sandbox), OnOutput, onError: _ => { }, tailLength: 10);
 
         var done = new Dictionary<int, CellResult>();
-        double peak = 0;
         int? stoppedAt = null;
         var current = 0;
         var stop = Stop.None;
         string? reason = null;
         try
         {
-            await process.StandardInput.WriteLineAsync(secret);
+            await worker.Input.WriteLineAsync(secret);
             for (var i = 0; i < plan.Count && stop == Stop.None; i++)
             {
                 if (plan[i].Skip) continue;
                 current = i;
-                await process.StandardInput.WriteLineAsync(JsonSerializer.Serialize(new CellRequest(i, plan[i].Code)));
-                await process.StandardInput.FlushAsync();
+                await worker.Input.WriteLineAsync(JsonSerializer.Serialize(new CellRequest(i, plan[i].Code)));
+                await worker.Input.FlushAsync();
                 while (true)
                 {
                     var wait = results.Reader.WaitToReadAsync().AsTask();
@@ -97,13 +82,13 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
                         done[i] = result;
                         break;
                     }
-                    peak = Math.Max(peak, ResidentMegabytes(process));
-                    (stop, reason) = peak * 1024 * 1024 > memoryLimitBytes
+                    worker.SampleMegabytes();
+                    (stop, reason) = worker.PeakMegabytes * 1024 * 1024 > memoryLimitBytes
                         ? (Stop.MemoryLimit, $"it used more than the memory limit of {memoryLimitBytes / (1024 * 1024)} MB")
                         : clock.Elapsed > timeLimit
                         ? (Stop.TimeLimit, $"it did not finish within the time limit of {timeLimit.TotalSeconds:0} s")
-                        : process.HasExited
-                        ? (Stop.ProcessEnded, $"the notebook's process ended (exit code {process.ExitCode}){Tail(errors)}")
+                        : worker.HasExited
+                        ? (Stop.ProcessEnded, $"the notebook's process ended (exit code {worker.ExitCode}){Tail(worker)}")
                         : (Stop.None, null);
                     if (stop != Stop.None)
                     {
@@ -113,41 +98,25 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
                 }
             }
         }
-        catch (IOException) when (process.HasExited)
+        catch (IOException) when (worker.HasExited)
         {
             // The worker ended between two cells, while the next one was being sent.
             if (stop == Stop.None)
             {
-                (stop, reason) = (Stop.ProcessEnded, $"the notebook's process ended (exit code {process.ExitCode}){Tail(errors)}");
+                (stop, reason) = (Stop.ProcessEnded, $"the notebook's process ended (exit code {worker.ExitCode}){Tail(worker)}");
                 stoppedAt = current;
             }
         }
         finally
         {
             // Every result is in (or never will be): end the worker and anything the submission started.
-            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            process.WaitForExit();
+            worker.Stop();
         }
-        return new RunOutcome(done, stop, stoppedAt, reason, clock.Elapsed.TotalSeconds, peak);
+        return new RunOutcome(done, stop, stoppedAt, reason, clock.Elapsed.TotalSeconds, worker.PeakMegabytes);
     }
 
-    static double ResidentMegabytes(Process process)
-    {
-        try
-        {
-            process.Refresh();
-            return process.HasExited ? 0 : process.WorkingSet64 / (1024.0 * 1024.0);
-        }
-        catch (InvalidOperationException)
-        {
-            return 0;
-        }
-    }
-
-    static string Tail(Queue<string> errors)
-    {
-        lock (errors) return errors.Count == 0 ? "" : ": " + string.Join(" / ", errors).Trim();
-    }
+    static string Tail(SupervisedWorker worker) =>
+        worker.Tail() is { Count: > 0 } lines ? ": " + string.Join(" / ", lines).Trim() : "";
 
     /// <summary>Copies of the data and of the course package, and a nuget.config that points at the copy.</summary>
     void PrepareSandbox(string sandbox)

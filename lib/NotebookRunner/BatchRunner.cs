@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using NotebookHost;
 
 namespace NotebookRunner;
 
@@ -44,38 +45,20 @@ sealed class BatchRunner(RunnerOptions options, TextWriter log)
     {
         var resultFile = Path.Combine(Path.GetTempPath(), $"notebook-result-{Guid.NewGuid():N}.json");
         var start = Stopwatch.StartNew();
-        var info = WorkerStartInfo(notebook, resultFile, output);
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start a worker process");
         var lastCellStart = Stopwatch.StartNew();
-        var tail = new Queue<string>();
-        void OnLine(string? line)
+        void OnLine(string line)
         {
-            if (line is null) return;
             if (line.TrimStart().StartsWith("[cell ", StringComparison.Ordinal)) lastCellStart.Restart();
-            lock (tail)
-            {
-                tail.Enqueue(line);
-                if (tail.Count > 20) tail.Dequeue();
-            }
             lock (log) log.WriteLine(line);
         }
-        process.OutputDataReceived += (_, e) => OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        using var worker = SupervisedWorker.Start(WorkerStartInfo(notebook, resultFile, output), OnLine);
 
         // The worker enforces the cell time limit itself; this is the safety net if it cannot.
-        while (!process.WaitForExit(1000))
-        {
-            if (lastCellStart.Elapsed > options.CellTimeout + Grace)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-                return new NotebookResult(notebook, NotebookResult.TimedOut, start.Elapsed.TotalSeconds,
-                    Error: $"The worker did not stop after the {options.CellTimeout.TotalSeconds:0} s cell limit and was ended.");
-            }
-        }
-        await process.WaitForExitAsync();
+        var stopped = await worker.WatchAsync(() => lastCellStart.Elapsed > options.CellTimeout + Grace
+            ? $"The worker did not stop after the {options.CellTimeout.TotalSeconds:0} s cell limit and was ended." : null,
+            TimeSpan.FromSeconds(1));
+        if (stopped is not null)
+            return new NotebookResult(notebook, NotebookResult.TimedOut, start.Elapsed.TotalSeconds, Error: stopped);
 
         try
         {
@@ -86,10 +69,8 @@ sealed class BatchRunner(RunnerOptions options, TextWriter log)
         {
             File.Delete(resultFile);
         }
-        string lastLines;
-        lock (tail) lastLines = string.Join("\n", tail);
         return new NotebookResult(notebook, NotebookResult.Failed, start.Elapsed.TotalSeconds,
-            Error: $"The worker process ended with exit code {process.ExitCode} before reporting. Last output:\n{lastLines}");
+            Error: $"The worker process ended with exit code {worker.ExitCode} before reporting. Last output:\n{string.Join("\n", worker.Tail())}");
     }
 
     ProcessStartInfo WorkerStartInfo(string notebook, string resultFile, string? output)

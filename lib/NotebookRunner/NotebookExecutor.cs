@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.DotNet.Interactive;
-using Microsoft.DotNet.Interactive.Commands;
-using Microsoft.DotNet.Interactive.Events;
+using NotebookHost;
 
 namespace NotebookRunner;
 
@@ -23,14 +22,14 @@ sealed class NotebookExecutor(TextWriter log)
         try
         {
             notebook = NotebookFile.Read(path);
-            ParameterCell.Inject(notebook.Cells, parameters, new HashSet<string> { RunnerOptions.ModeParameter });
+            ParameterCell.Inject(notebook.Cells, parameters, new HashSet<string> { ParameterCell.ModeParameter });
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException)
         {
             return new NotebookResult(path, NotebookResult.Failed, clock.Elapsed.TotalSeconds, Error: e.Message);
         }
 
-        using var kernel = KernelHost.Create();
+        using var kernel = HeadlessKernel.Create();
         var count = 0;
         for (var i = 0; i < notebook.Cells.Count; i++)
         {
@@ -53,21 +52,9 @@ sealed class NotebookExecutor(TextWriter log)
     async Task<(string Status, string Message)?> RunCellAsync(CompositeKernel kernel, Cell cell, TimeSpan timeout)
     {
         var outputs = new CellOutputs(cell, log);
-        var command = new SubmitCode(cell.Source, cell.Language);
-        // Cells run one at a time, so every event raised meanwhile belongs to this cell.
-        using var subscription = kernel.KernelEvents.Subscribe(new EventObserver(outputs.Add));
-
-        var run = kernel.SendAsync(command);
-        if (await Task.WhenAny(run, Task.Delay(timeout)) != run)
-        {
-            var message = $"The cell did not finish within {timeout.TotalSeconds:0} s (the --timeout limit).";
-            outputs.Error("Timeout", message);
-            return (NotebookResult.TimedOut, message);
-        }
-
-        if (KernelHost.Failure(await run) is not { } failure) return null;
+        if (await CellRunner.RunAsync(kernel, cell.Source, cell.Language, outputs.Add, timeout) is not { } failure) return null;
         outputs.Error(failure.Name, failure.Message);
-        return (NotebookResult.Failed, failure.Message);
+        return (failure.TimedOut ? NotebookResult.TimedOut : NotebookResult.Failed, failure.Message);
     }
 
     void Write(NotebookFile notebook, string? outputPath)

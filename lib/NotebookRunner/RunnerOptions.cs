@@ -1,3 +1,5 @@
+using NotebookHost;
+
 namespace NotebookRunner;
 
 /// <summary>The command line, parsed. Errors name the offending argument and show the usage.</summary>
@@ -32,42 +34,36 @@ sealed record RunnerOptions
     public static RunnerOptions Parse(IReadOnlyList<string> args)
     {
         var o = new RunnerOptions();
-        for (var i = 0; i < args.Count; i++)
+        var reader = new OptionReader(args);
+        while (reader.MoveNext())
         {
-            var arg = args[i];
-            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{arg} needs a value.");
-            switch (arg)
+            switch (reader.Current)
             {
                 case "--mode":
-                    o.Mode = Value();
-                    if (o.Mode is not ("quick" or "full"))
-                        throw new ArgumentException($"--mode must be quick or full, not '{o.Mode}'.");
+                    o.Mode = reader.Mode();
                     break;
                 case "--param":
-                    var pair = Value();
+                    var pair = reader.Value();
                     var eq = pair.IndexOf('=');
                     if (eq <= 0) throw new ArgumentException($"--param expects name=value, got '{pair}'.");
                     o.Parameters[pair[..eq]] = pair[(eq + 1)..];
                     break;
                 case "--out":
-                    o.OutDirectory = Path.GetFullPath(Value());
+                    o.OutDirectory = Path.GetFullPath(reader.Value());
                     break;
                 case "--timeout":
-                    var text = Value();
-                    if (!double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
-                        throw new ArgumentException($"--timeout expects a number of seconds, got '{text}'.");
-                    o.CellTimeout = TimeSpan.FromSeconds(seconds);
+                    o.CellTimeout = TimeSpan.FromSeconds(reader.Number(min: 0.001));
                     break;
                 case "--worker-result":
-                    o.WorkerResult = Value();
+                    o.WorkerResult = reader.Value();
                     break;
                 case "--worker-output":
-                    o.WorkerOutput = Value();
+                    o.WorkerOutput = reader.Value();
                     break;
-                case var _ when arg.StartsWith("--", StringComparison.Ordinal):
-                    throw new ArgumentException($"unknown option {arg}.");
+                case var _ when reader.IsOption:
+                    throw reader.Unknown();
                 default:
-                    o.Inputs.Add(Path.GetFullPath(arg));
+                    o.Inputs.Add(Path.GetFullPath(reader.Current));
                     break;
             }
         }
@@ -79,10 +75,7 @@ sealed record RunnerOptions
     public Dictionary<string, string> NotebookParameters()
     {
         var values = new Dictionary<string, string>(Parameters);
-        if (Mode is not null) values.TryAdd(ModeParameter, Mode);
+        if (Mode is not null) values.TryAdd(ParameterCell.ModeParameter, Mode);
         return values;
     }
-
-    /// <summary>The parameter that --mode sets, where a notebook declares it.</summary>
-    public const string ModeParameter = "mode";
 }

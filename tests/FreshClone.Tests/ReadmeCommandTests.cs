@@ -142,6 +142,9 @@ public class ReadmeCommandTests
             Assert.True(Succeeded(added), "the #r line failed in the VS Code kernel: " + Describe(added));
             Assert.Contains(added, e => (string?)e["eventType"] == "PackageAdded"
                                         && ((string?)e["event"]?["packageReference"]?["packageVersion"])?.StartsWith("1.0.0-local.") == true);
+            // The package brought the lessons' namespaces into scope: TorchSharp's functions and the course's types.
+            var scoped = kernel.Submit("ones(3).sum().item<float>() + nameof(ImageSplits).Length + nameof(DataFrame).Length", limit);
+            Assert.True(Succeeded(scoped), "the course's namespaces are not in scope in the VS Code kernel: " + Describe(scoped));
             var chart = kernel.Submit("Plotly.NET.CSharp.Chart.Point<double, double, string>(new[] { 1.0, 2.0 }, new[] { 3.0, 4.0 })", limit);
             Assert.True(Succeeded(chart), "a chart failed in the VS Code kernel: " + Describe(chart));
             Assert.Contains("Plotly.newPlot", Describe(chart));

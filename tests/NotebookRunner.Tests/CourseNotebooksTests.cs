@@ -47,6 +47,27 @@ public partial class CourseNotebooksTests
     }
 
     [Fact]
+    public void Lessons_set_up_with_their_parameters_and_the_r_line_alone()
+    {
+        // The course package brings the lessons' namespaces into scope; only the set-up check writes them out, to
+        // explain them.
+        var lessons = Notebooks().Where(f => f.EndsWith(".ipynb", StringComparison.Ordinal)
+                                             && !Path.GetFileName(f).StartsWith("00-", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(lessons);
+        var withUsings = lessons
+            .SelectMany(f => JsonNode.Parse(File.ReadAllText(f))!["cells"]!.AsArray()
+                .Where(c => (string?)c!["cell_type"] == "code")
+                .SelectMany(c => string.Concat(c!["source"]!.AsArray().Select(l => (string?)l)).Split('\n'))
+                .Where(l => UsingDirective().IsMatch(l))
+                .Select(l => $"{Path.GetRelativePath(RunnerProcess.RepoRoot, f)}: {l.Trim()}"))
+            .ToList();
+        Assert.Empty(withUsings);
+    }
+
+    [GeneratedRegex(@"^using (static )?[A-Za-z_.]+;\s*$")]
+    private static partial Regex UsingDirective();
+
+    [Fact]
     public void Every_notebook_passes_in_quick_mode_with_charts_that_draw_offline()
     {
         var output = Path.Combine(RunnerProcess.RepoRoot, "artifacts", "executed", "quick");

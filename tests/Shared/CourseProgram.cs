@@ -18,14 +18,9 @@ static class CourseProgram
         return (result.ExitCode, result.Output, result.Elapsed);
     }
 
-    /// <summary>The repository's root folder (the one holding Course.sln).</summary>
-    public static string RepoRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Course.sln"))) return dir.FullName;
-            throw new DirectoryNotFoundException("Course.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    /// <summary>The root folder of the repository these tests were built from (recorded by the build).</summary>
+    public static string RepoRoot { get; } = Path.GetFullPath(typeof(CourseProgram).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+        .Cast<System.Reflection.AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "CourseRepositoryRoot").Value!);
 }

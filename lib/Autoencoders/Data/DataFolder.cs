@@ -1,3 +1,5 @@
+using Course.Shared;
+
 namespace Autoencoders.Data;
 
 /// <summary>Finds the course's bundled <c>data/</c> folder from wherever the code runs.</summary>
@@ -11,7 +13,7 @@ public static class DataFolder
     public const string EnvironmentVariable = "AUTOENCODERS_DATA";
 
     /// <summary>The file that marks the repository root.</summary>
-    public const string RootMarker = "Course.sln";
+    public const string RootMarker = RepositoryRoot.Marker;
 
     /// <summary>The bundled data folder, or <c>null</c> when none can be found (for example when the library is used
     /// outside the course repository).</summary>
@@ -25,20 +27,9 @@ public static class DataFolder
     }
 
     /// <summary>The <c>data</c> folder next to the first <see cref="RootMarker"/> above any of the start folders.</summary>
-    internal static string? FindAbove(params string?[] starts)
-    {
-        foreach (var start in starts)
-        {
-            if (string.IsNullOrEmpty(start)) continue;
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (!File.Exists(Path.Combine(dir.FullName, RootMarker))) continue;
-                var data = Path.Combine(dir.FullName, "data");
-                if (Directory.Exists(data)) return data;
-            }
-        }
-        return null;
-    }
+    internal static string? FindAbove(params string?[] starts) =>
+        RepositoryRoot.Find(starts, root => Directory.Exists(Path.Combine(root, "data"))) is { } root
+            ? Path.Combine(root, "data") : null;
 
     /// <summary>The bundled data folder; throws with instructions when it cannot be found.</summary>
     public static string Locate() => TryLocate() ?? throw new DirectoryNotFoundException(

@@ -1,4 +1,4 @@
-using Autoencoders.IO;
+using Course.Shared;
 using static TorchSharp.torch;
 
 namespace Autoencoders.Models;

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Autoencoders.IO;
+using Course.Shared;
 
 namespace Autoencoders.Native;
 

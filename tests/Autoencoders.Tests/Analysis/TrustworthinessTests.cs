@@ -63,12 +63,12 @@ public class TrustworthinessTests
             int d = (int)t.shape[1];
             var m = new double[n, n];
             for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++)
-            {
-                double s = 0;
-                for (int c = 0; c < d; c++) s += (a[i * d + c] - a[j * d + c]) * (a[i * d + c] - a[j * d + c]);
-                m[i, j] = s;
-            }
+                for (int j = 0; j < n; j++)
+                {
+                    double s = 0;
+                    for (int c = 0; c < d; c++) s += (a[i * d + c] - a[j * d + c]) * (a[i * d + c] - a[j * d + c]);
+                    m[i, j] = s;
+                }
             return m;
         }
         var dx = Dist(x);

@@ -26,14 +26,14 @@ public class ChartTests
         Assert.Equal(3 * 4 + 4 * b, z[0].Length);
         var rows = new[] { originals.reshape(3, 4, 4), reconstructions };
         for (int r = 0; r < 2; r++)
-        for (int i = 0; i < 3; i++)
-        {
-            var (top, left) = ImageGrid.Origin(r, i, 4, 4);
-            var expected = rows[r][i].to_type(ScalarType.Float64).data<double>().ToArray();
-            for (int y = 0; y < 4; y++)
-            for (int x = 0; x < 4; x++)
-                Assert.Equal(expected[y * 4 + x], z[top + y][left + x], 4);
-        }
+            for (int i = 0; i < 3; i++)
+            {
+                var (top, left) = ImageGrid.Origin(r, i, 4, 4);
+                var expected = rows[r][i].to_type(ScalarType.Float64).data<double>().ToArray();
+                for (int y = 0; y < 4; y++)
+                    for (int x = 0; x < 4; x++)
+                        Assert.Equal(expected[y * 4 + x], z[top + y][left + x], 4);
+            }
         Assert.Equal(1.0, z[0][0]); // border
         Assert.Equal(0.0, traces[0].GetProperty("zmin").GetDouble());
         Assert.Equal(1.0, traces[0].GetProperty("zmax").GetDouble());

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
-using Autoencoders.IO;
+using Course.Shared;
 using Autoencoders.Native;
 using TorchSharp;
 

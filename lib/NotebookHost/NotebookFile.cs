@@ -3,12 +3,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.DotNet.Interactive.Documents;
 
-namespace NotebookRunner;
+namespace NotebookHost;
 
 /// <summary>Reads .ipynb and .dib notebooks into cells and writes executed notebooks as .ipynb with outputs.</summary>
 /// <remarks>.ipynb files are read as plain JSON so that cell tags and metadata survive untouched; .dib files are parsed
 /// by .NET Interactive's own reader. Executed copies are always .ipynb, the format that can hold outputs.</remarks>
-sealed class NotebookFile
+public sealed class NotebookFile
 {
     NotebookFile(string path, List<Cell> cells, JsonObject? original)
     {

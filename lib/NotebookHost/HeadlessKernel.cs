@@ -8,11 +8,11 @@ using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
 using Microsoft.DotNet.Interactive.PackageManagement;
 
-namespace NotebookRunner;
+namespace NotebookHost;
 
 /// <summary>Builds the same kind of kernel that Polyglot Notebooks and Jupyter start, inside this process: C# with
 /// <c>#r "nuget: ..."</c>, <c>#!import</c>, and the kernel extensions that packages ship.</summary>
-static class KernelHost
+public static class HeadlessKernel
 {
     /// <summary>Creates a composite kernel whose default language is C#.</summary>
     public static CompositeKernel Create()

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace NotebookRunner;
+namespace NotebookHost;
 
 /// <summary>One notebook cell, whatever file format it came from.</summary>
 /// <param name="Kind">Code or markdown.</param>
@@ -8,7 +8,7 @@ namespace NotebookRunner;
 /// <param name="Source">The cell's text.</param>
 /// <param name="Tags">Jupyter cell tags, e.g. "parameters".</param>
 /// <param name="Original">The cell as read from an .ipynb (kept so that writing it back loses no metadata).</param>
-sealed record Cell(CellKind Kind, string Language, string Source, IReadOnlySet<string> Tags, JsonObject? Original)
+public sealed record Cell(CellKind Kind, string Language, string Source, IReadOnlySet<string> Tags, JsonObject? Original)
 {
     /// <summary>The first non-blank line, to name a cell in error messages.</summary>
     public string FirstLine => Source.Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(l => l.Trim().Length > 0) ?? "";
@@ -21,4 +21,4 @@ sealed record Cell(CellKind Kind, string Language, string Source, IReadOnlySet<s
 }
 
 /// <summary>Whether a cell holds code or prose.</summary>
-enum CellKind { Code, Markdown }
+public enum CellKind { Code, Markdown }

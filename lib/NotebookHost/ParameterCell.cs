@@ -1,17 +1,20 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace NotebookRunner;
+namespace NotebookHost;
 
 /// <summary>Overrides a notebook's parameters, papermill-style: the cell tagged <c>parameters</c> declares them with
 /// their defaults, and the runner replaces the values it is given.</summary>
 /// <remarks>Unlike papermill, which appends a cell of overrides after the parameters cell, the declarations are
 /// rewritten in place. That way defaults computed from other parameters in the same cell
 /// (<c>int epochs = mode == "quick" ? 2 : 50;</c>) follow the injected <c>mode</c>.</remarks>
-static partial class ParameterCell
+public static partial class ParameterCell
 {
     /// <summary>The Jupyter cell tag that marks the parameters cell.</summary>
     public const string Tag = "parameters";
+
+    /// <summary>The parameter that the programs' <c>--mode quick|full</c> sets, where a notebook declares it.</summary>
+    public const string ModeParameter = "mode";
 
     /// <summary>Rewrites the parameters cell of <paramref name="cells"/> with <paramref name="values"/>.</summary>
     /// <param name="cells">The notebook's cells; the parameters cell is replaced.</param>

@@ -2,11 +2,11 @@ using System.Text.Json.Nodes;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
 
-namespace NotebookRunner;
+namespace NotebookHost;
 
 /// <summary>Turns the kernel's events for one cell into Jupyter outputs: text streams, displays (updated in place
 /// when the kernel updates them, e.g. a training progress line), return values and errors.</summary>
-sealed class CellOutputs(Cell cell, TextWriter echo)
+public sealed class CellOutputs(Cell cell, TextWriter echo)
 {
     readonly Dictionary<string, JsonObject> displays = [];
     readonly HashSet<JsonObject> updated = new(ReferenceEqualityComparer.Instance);

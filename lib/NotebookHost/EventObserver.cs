@@ -1,6 +1,6 @@
 using Microsoft.DotNet.Interactive.Events;
 
-namespace NotebookRunner;
+namespace NotebookHost;
 
 /// <summary>Subscribes a plain callback to a kernel's event stream.</summary>
 sealed class EventObserver(Action<KernelEvent> onNext) : IObserver<KernelEvent>

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Reflection;
 
-namespace NotebookRunner;
+namespace NotebookHost;
 
 /// <summary>Starts this program again as a worker, with its standard streams redirected, however it was launched
 /// (an apphost, or <c>dotnet Program.dll</c>).</summary>
-static class WorkerProcess
+public static class WorkerProcess
 {
     /// <param name="program">The entry assembly of the program to start again.</param>
     /// <param name="workingDirectory">Where the worker runs.</param>
