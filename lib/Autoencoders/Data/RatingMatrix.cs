@@ -24,7 +24,7 @@ public sealed class RatingMatrix
     readonly int[] columnOf;    // column of each stored rating, ascending within a row
     readonly float[] values;
 
-    RatingMatrix(IdIndex rows, IdIndex columns, long[] rowStart, int[] columnOf, float[] values)
+    internal RatingMatrix(IdIndex rows, IdIndex columns, long[] rowStart, int[] columnOf, float[] values)
     {
         RowIndex = rows;
         ColumnIndex = columns;
@@ -142,23 +142,48 @@ public sealed class RatingMatrix
     /// the whole dense matrix.</summary>
     public torch.Tensor ToDense(IReadOnlyList<int> rows)
     {
-        var size = (long)rows.Count * ColumnCount;
+        var dense = new float[DenseSize(rows.Count)];
+        Fill(rows, dense, null);
+        TorchNative.EnsureLoaded();
+        return torch.tensor(dense, [rows.Count, ColumnCount]);
+    }
+
+    /// <summary>The element count of <paramref name="rows"/> dense rows, refusing sizes no array can hold.</summary>
+    internal long DenseSize(int rows)
+    {
+        var size = (long)rows * ColumnCount;
         if (size > Array.MaxLength)
             throw new InvalidOperationException(
-                $"A dense {rows.Count:N0} × {ColumnCount:N0} matrix has {size:N0} elements ({size * 4 / 1e9:F1} GB). " +
-                "Take fewer rows at a time with ToDense(rows), or use ToSparse().");
-        var dense = new float[size];
+                $"A dense {rows:N0} × {ColumnCount:N0} matrix has {size:N0} elements ({size * 4 / 1e9:F1} GB). " +
+                "Take fewer rows at a time with ToDense(rows) or RatingBatches, or use ToSparse().");
+        return size;
+    }
+
+    /// <summary>Writes the given rows densely into <paramref name="dense"/> (zeros where not rated; it must be zeroed)
+    /// and, when given, 1 into <paramref name="observed"/> where a rating exists.</summary>
+    internal void Fill(IReadOnlyList<int> rows, Span<float> dense, Span<float> observed)
+    {
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
             var offset = (long)i * ColumnCount;
             var columns = ColumnsOf(row);
             var ratings = ValuesOf(row);
-            for (var k = 0; k < columns.Length; k++) dense[offset + columns[k]] = ratings[k];
+            for (var k = 0; k < columns.Length; k++) dense[(int)(offset + columns[k])] = ratings[k];
+            if (observed.IsEmpty) continue;
+            for (var k = 0; k < columns.Length; k++) observed[(int)(offset + columns[k])] = 1f;
         }
-        TorchNative.EnsureLoaded();
-        return torch.tensor(dense, [rows.Count, ColumnCount]);
     }
+
+    /// <summary>The smallest and the largest stored rating (0 and 0 for an empty matrix): the range predictions are
+    /// clipped to.</summary>
+    public (float Min, float Max) ValueRange() => values.Length == 0 ? (0f, 0f) : (values.Min(), values.Max());
+
+    /// <summary>True when <paramref name="other"/> has the same rows and columns (the same ids in the same order), so
+    /// that one can be the input and the other the target of the same batch.</summary>
+    public bool SameShapeAs(RatingMatrix other) =>
+        ReferenceEquals(RowIndex, other.RowIndex) && ReferenceEquals(ColumnIndex, other.ColumnIndex) ||
+        RowIndex.Ids.SequenceEqual(other.RowIndex.Ids) && ColumnIndex.Ids.SequenceEqual(other.ColumnIndex.Ids);
 
     /// <summary>The matrix as a sparse COO float32 tensor (rows × columns); memory proportional to the number of
     /// ratings, so usable for ml-25m. Its indices are sorted row-major without duplicates (TorchSharp exposes no
@@ -254,6 +279,6 @@ public sealed class RatingMatrix
             starts[r + 1] = kept;
         }
         return (new RatingMatrix(RowIndex, ColumnIndex, starts, keptColumns, keptValues),
-            new HeldOutRatings(heldRows, heldColumns, heldValues, ColumnCount));
+            new HeldOutRatings(heldRows, heldColumns, heldValues, RowIndex, ColumnIndex));
     }
 }
