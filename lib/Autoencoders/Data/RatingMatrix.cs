@@ -140,13 +140,7 @@ public sealed class RatingMatrix
 
     /// <summary>Selected rows as a dense float32 tensor (rows.Count × columns): a training batch, without building
     /// the whole dense matrix.</summary>
-    public torch.Tensor ToDense(IReadOnlyList<int> rows)
-    {
-        var dense = new float[DenseSize(rows.Count)];
-        Fill(rows, dense, null);
-        TorchNative.EnsureLoaded();
-        return torch.tensor(dense, [rows.Count, ColumnCount]);
-    }
+    public torch.Tensor ToDense(IReadOnlyList<int> rows) => DenseRows(rows, withMask: false).Dense;
 
     /// <summary>The element count of <paramref name="rows"/> dense rows, refusing sizes no array can hold.</summary>
     internal long DenseSize(int rows)
@@ -159,20 +153,44 @@ public sealed class RatingMatrix
         return size;
     }
 
-    /// <summary>Writes the given rows densely into <paramref name="dense"/> (zeros where not rated; it must be zeroed)
-    /// and, when given, 1 into <paramref name="observed"/> where a rating exists.</summary>
-    internal void Fill(IReadOnlyList<int> rows, Span<float> dense, Span<float> observed)
+    /// <summary>The ratings of the given rows as positions in a dense (rows.Count × columns) row-major layout and
+    /// their values: what scattering into a zero tensor needs, without a dense managed array.</summary>
+    internal (long[] Positions, float[] Values) Cells(IReadOnlyList<int> rows)
     {
+        long count = 0;
+        foreach (var row in rows) count += RowLength(row);
+        var positions = new long[count];
+        var cells = new float[count];
+        long at = 0;
         for (var i = 0; i < rows.Count; i++)
         {
-            var row = rows[i];
             var offset = (long)i * ColumnCount;
-            var columns = ColumnsOf(row);
-            var ratings = ValuesOf(row);
-            for (var k = 0; k < columns.Length; k++) dense[(int)(offset + columns[k])] = ratings[k];
-            if (observed.IsEmpty) continue;
-            for (var k = 0; k < columns.Length; k++) observed[(int)(offset + columns[k])] = 1f;
+            var columns = ColumnsOf(rows[i]);
+            ValuesOf(rows[i]).CopyTo(cells.AsSpan((int)at));
+            for (var k = 0; k < columns.Length; k++) positions[at + k] = offset + columns[k];
+            at += columns.Length;
         }
+        return (positions, cells);
+    }
+
+    /// <summary>The given rows as a dense float32 tensor (zeros where not rated) and, when asked, the boolean mask of
+    /// the rated cells, built in libtorch's memory without a dense managed copy.</summary>
+    internal (torch.Tensor Dense, torch.Tensor? Observed) DenseRows(IReadOnlyList<int> rows, bool withMask)
+    {
+        DenseSize(rows.Count);
+        TorchNative.EnsureLoaded();
+        var (positions, cells) = Cells(rows);
+        using var scope = torch.NewDisposeScope();
+        var index = torch.tensor(positions);
+        var dense = torch.zeros(rows.Count, ColumnCount);
+        dense.view(-1).index_put_(torch.tensor(cells), index);
+        torch.Tensor? observed = null;
+        if (withMask)
+        {
+            observed = torch.zeros(rows.Count, ColumnCount, torch.ScalarType.Bool);
+            observed.view(-1).index_put_(torch.tensor(true), index);
+        }
+        return (dense.MoveToOuterDisposeScope(), observed?.MoveToOuterDisposeScope());
     }
 
     /// <summary>The smallest and the largest stored rating (0 and 0 for an empty matrix): the range predictions are

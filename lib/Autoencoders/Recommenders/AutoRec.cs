@@ -22,7 +22,7 @@ namespace Autoencoders.Recommenders;
 /// </remarks>
 public sealed class AutoRec : IRatingPredictor, IDisposable
 {
-    private readonly float min, max;
+    private readonly RowReconstruction predictor;
 
     private AutoRec(DenseAutoencoder model, RatingMatrix ratings, AutoRecSettings settings, History history)
     {
@@ -30,7 +30,7 @@ public sealed class AutoRec : IRatingPredictor, IDisposable
         Ratings = ratings;
         Settings = settings;
         History = history;
-        (min, max) = ratings.ValueRange();
+        predictor = new RowReconstruction(model, ratings, Name, ratings.ValueRange());
     }
 
     /// <inheritdoc/>
@@ -83,46 +83,10 @@ public sealed class AutoRec : IRatingPredictor, IDisposable
     public int Epoch => History.RestoredEpoch ?? History.Count;
 
     /// <inheritdoc/>
-    /// <remarks>Runs the model on the rows that hold the asked cells, one batch of rows at a time.</remarks>
-    public float[] Predict(IReadOnlyList<int> rows, IReadOnlyList<int> columns)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(columns);
-        if (rows.Count != columns.Count) throw new ArgumentException("Rows and columns must be equally many.", nameof(columns));
-        var distinct = rows.Distinct().Order().ToArray();
-        var slot = new Dictionary<int, int>(distinct.Length);
-        for (var i = 0; i < distinct.Length; i++) slot[distinct[i]] = i;
-        var cellsOfSlot = new List<int>[distinct.Length];
-        for (var i = 0; i < rows.Count; i++) (cellsOfSlot[slot[rows[i]]] ??= []).Add(i);
-
-        var predictions = new float[rows.Count];
-        const int batchSize = 512;
-        var source = new RatingBatches(Ratings, rows: distinct);
-        using var scope = NewDisposeScope();
-        for (var start = 0; start < distinct.Length; start += batchSize)
-        {
-            using var batchScope = NewDisposeScope();
-            var length = Math.Min(batchSize, distinct.Length - start);
-            var output = Model.Predict(new RowRange(source, start, length), batchSize).clamp(min, max);
-            var values = output.data<float>();
-            for (var s = 0; s < length; s++)
-                foreach (var cell in cellsOfSlot[start + s])
-                    predictions[cell] = values[(long)s * Ratings.ColumnCount + columns[cell]];
-        }
-        return predictions;
-    }
+    /// <remarks>Runs the model on the rows that hold the asked cells, one block of rows at a time
+    /// (<see cref="RowReconstruction"/>).</remarks>
+    public float[] Predict(IReadOnlyList<int> rows, IReadOnlyList<int> columns) => predictor.Predict(rows, columns);
 
     /// <inheritdoc/>
     public void Dispose() => Model.Dispose();
-
-    // A window of another source's rows, so that only one block of predictions (rows × users) exists at a time.
-    private sealed class RowRange(IBatchSource inner, long first, long count) : IBatchSource
-    {
-        public long Count => count;
-
-        public Batch Read(long start, long length, long[]? order) =>
-            order is null
-                ? inner.Read(first + start, length, null)
-                : throw new NotSupportedException("Prediction reads rows in order.");
-    }
 }

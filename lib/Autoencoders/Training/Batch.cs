@@ -8,7 +8,8 @@ namespace Autoencoders.Training;
 /// which is what keeps memory flat however large the data behind the batches is.</remarks>
 /// <param name="Input">Rows fed to the model.</param>
 /// <param name="Target">What the output is compared with (the input itself for a plain autoencoder).</param>
-/// <param name="Mask">1 where a target entry is observed, 0 where it is missing; null when every entry counts. Masked
+/// <param name="Mask">True (or 1) where a target entry is observed, false (0) where it is missing; null when every
+/// entry counts. Masked
 /// losses use it; other losses ignore it.</param>
 public sealed record Batch(Tensor Input, Tensor Target, Tensor? Mask = null)
 {

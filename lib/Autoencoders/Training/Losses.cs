@@ -89,13 +89,15 @@ public static class Losses
         }
 
         // Without a mask, an entry counts as observed when its target is not 0 (a zero-filled ratings matrix).
+        // torch.where keeps only the boolean mask for the backward pass, not a float copy of it.
         private static Tensor Masked(Tensor output, Tensor target, Tensor? mask)
         {
             using var scope = NewDisposeScope();
-            var observed = mask?.to(output.dtype) ?? target.ne(0).to(output.dtype);
-            var squared = (output - target).square().mul(observed).sum();
+            var observed = mask is null ? target.ne(0) : mask.dtype == ScalarType.Bool ? mask : mask.ne(0);
+            var errors = where(observed, output - target, zeros(1, dtype: output.dtype, device: output.device));
+            var count = observed.sum().to(output.dtype);
             // An empty batch (no ratings at all) contributes zero rather than 0 / 0.
-            return squared.div(observed.sum().clamp_min(1)).MoveToOuterDisposeScope();
+            return errors.square().sum().div(count.clamp_min(1)).MoveToOuterDisposeScope();
         }
     }
 }

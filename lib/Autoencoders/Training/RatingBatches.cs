@@ -1,5 +1,4 @@
 using Autoencoders.Data;
-using Autoencoders.Native;
 using static TorchSharp.torch;
 
 namespace Autoencoders.Training;
@@ -11,7 +10,8 @@ namespace Autoencoders.Training;
 /// form would not fit in memory (38 GB for ml-25m) trains like a small one.</para>
 /// <para>The target is the input itself, or another matrix over the same rows and columns: ratings held back for
 /// validation, scored from the rows of the training ratings (the input) without ever being fed to the model. The
-/// mask marks the target's observed ratings, for <see cref="Losses.MaskedMeanSquaredError"/>.</para>
+/// mask (boolean, 1 byte per cell) marks the target's observed ratings, for <see cref="Losses.MaskedMeanSquaredError"/>.
+/// Both are written straight into libtorch's memory, so a batch costs its tensors and nothing on the .NET heap.</para>
 /// </remarks>
 /// <example><code>
 /// recommender.Fit(new RatingBatches(train), epochs: 50, batchSize: 256, loss: Losses.MaskedMeanSquaredError,
@@ -55,22 +55,12 @@ public sealed class RatingBatches : IBatchSource
     {
         var chosen = new int[length];
         for (var i = 0; i < length; i++) chosen[i] = MatrixRow(order is null ? start + i : order[start + i]);
-        var size = Input.DenseSize(chosen.Length);
-        long[] shape = [chosen.Length, Input.ColumnCount];
-        TorchNative.EnsureLoaded();
-
-        var inputValues = new float[size];
-        var targetMatrix = Target ?? Input;
-        var mask = new float[size];
         if (Target is null)
         {
-            Input.Fill(chosen, inputValues, mask);
-            var input = tensor(inputValues, shape);
-            return new Batch(input, input, tensor(mask, shape));
+            var (input, observed) = Input.DenseRows(chosen, withMask: true);
+            return new Batch(input, input, observed);
         }
-        Input.Fill(chosen, inputValues, null);
-        var targetValues = new float[size];
-        targetMatrix.Fill(chosen, targetValues, mask);
-        return new Batch(tensor(inputValues, shape), tensor(targetValues, shape), tensor(mask, shape));
+        var (target, mask) = Target.DenseRows(chosen, withMask: true);
+        return new Batch(Input.DenseRows(chosen, withMask: false).Dense, target, mask);
     }
 }
