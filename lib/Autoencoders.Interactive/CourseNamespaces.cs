@@ -20,5 +20,6 @@ public static class CourseNamespaces
         "using Autoencoders.Analysis;",
         "using Autoencoders.Charts;",
         "using Autoencoders.Notebooks;",
+        "using Autoencoders.Recommenders;",
     ];
 }

@@ -1,3 +1,4 @@
+using Autoencoders.Recommenders;
 using TorchSharp;
 
 namespace Autoencoders.Data;
@@ -9,27 +10,53 @@ namespace Autoencoders.Data;
 /// the lecture's unmasked autoencoder scores poorly here because it learns to predict 0 for "not rated".</remarks>
 public sealed class HeldOutRatings
 {
-    internal HeldOutRatings(int[] rows, int[] columns, float[] ratings, int matrixColumns)
+    readonly int[] rows, columns;
+    readonly float[] ratings;
+    readonly IdIndex rowIndex, columnIndex;
+
+    // Positions arrive in row-major order, as RatingMatrix.HoldOut produces them.
+    internal HeldOutRatings(int[] rows, int[] columns, float[] ratings, IdIndex rowIndex, IdIndex columnIndex)
     {
-        Rows = rows;
-        Columns = columns;
-        Ratings = ratings;
-        MatrixColumns = matrixColumns;
+        this.rows = rows;
+        this.columns = columns;
+        this.ratings = ratings;
+        this.rowIndex = rowIndex;
+        this.columnIndex = columnIndex;
     }
 
     /// <summary>Row (movie position) of each held-out rating.</summary>
-    public IReadOnlyList<int> Rows { get; }
+    public IReadOnlyList<int> Rows => rows;
 
     /// <summary>Column (user position) of each held-out rating.</summary>
-    public IReadOnlyList<int> Columns { get; }
+    public IReadOnlyList<int> Columns => columns;
 
     /// <summary>The held-out ratings.</summary>
-    public IReadOnlyList<float> Ratings { get; }
+    public IReadOnlyList<float> Ratings => ratings;
 
     /// <summary>How many ratings are held out.</summary>
     public int Count => Ratings.Count;
 
-    int MatrixColumns { get; }
+    int MatrixColumns => columnIndex.Count;
+
+    /// <summary>The held-out ratings as a matrix over the same rows and columns as the one they were taken from: the
+    /// target of validation batches whose input is the rest (<see cref="Training.RatingBatches"/>).</summary>
+    public RatingMatrix ToMatrix()
+    {
+        var starts = new long[rowIndex.Count + 1];
+        foreach (var r in rows) starts[r + 1]++;
+        for (var r = 0; r < rowIndex.Count; r++) starts[r + 1] += starts[r];
+        return new RatingMatrix(rowIndex, columnIndex, starts, columns.ToArray(), ratings.ToArray());
+    }
+
+    /// <summary>Root-mean-square error of a predictor (a baseline, AutoRec) on the held-out ratings.</summary>
+    public double Rmse(IRatingPredictor predictor)
+    {
+        ArgumentNullException.ThrowIfNull(predictor);
+        var predicted = predictor.Predict(rows, columns);
+        double sum = 0;
+        for (var i = 0; i < ratings.Length; i++) sum += Math.Pow(predicted[i] - ratings[i], 2);
+        return ratings.Length == 0 ? 0 : Math.Sqrt(sum / ratings.Length);
+    }
 
     /// <summary>Picks the predictions for the held-out positions from a dense (rows × columns) prediction.</summary>
     public torch.Tensor Select(torch.Tensor predictions)

@@ -24,7 +24,7 @@ public sealed class RatingMatrix
     readonly int[] columnOf;    // column of each stored rating, ascending within a row
     readonly float[] values;
 
-    RatingMatrix(IdIndex rows, IdIndex columns, long[] rowStart, int[] columnOf, float[] values)
+    internal RatingMatrix(IdIndex rows, IdIndex columns, long[] rowStart, int[] columnOf, float[] values)
     {
         RowIndex = rows;
         ColumnIndex = columns;
@@ -140,25 +140,68 @@ public sealed class RatingMatrix
 
     /// <summary>Selected rows as a dense float32 tensor (rows.Count × columns): a training batch, without building
     /// the whole dense matrix.</summary>
-    public torch.Tensor ToDense(IReadOnlyList<int> rows)
+    public torch.Tensor ToDense(IReadOnlyList<int> rows) => DenseRows(rows, withMask: false).Dense;
+
+    /// <summary>The element count of <paramref name="rows"/> dense rows, refusing sizes no array can hold.</summary>
+    internal long DenseSize(int rows)
     {
-        var size = (long)rows.Count * ColumnCount;
+        var size = (long)rows * ColumnCount;
         if (size > Array.MaxLength)
             throw new InvalidOperationException(
-                $"A dense {rows.Count:N0} × {ColumnCount:N0} matrix has {size:N0} elements ({size * 4 / 1e9:F1} GB). " +
-                "Take fewer rows at a time with ToDense(rows), or use ToSparse().");
-        var dense = new float[size];
+                $"A dense {rows:N0} × {ColumnCount:N0} matrix has {size:N0} elements ({size * 4 / 1e9:F1} GB). " +
+                "Take fewer rows at a time with ToDense(rows) or RatingBatches, or use ToSparse().");
+        return size;
+    }
+
+    /// <summary>The ratings of the given rows as positions in a dense (rows.Count × columns) row-major layout and
+    /// their values: what scattering into a zero tensor needs, without a dense managed array.</summary>
+    internal (long[] Positions, float[] Values) Cells(IReadOnlyList<int> rows)
+    {
+        long count = 0;
+        foreach (var row in rows) count += RowLength(row);
+        var positions = new long[count];
+        var cells = new float[count];
+        long at = 0;
         for (var i = 0; i < rows.Count; i++)
         {
-            var row = rows[i];
             var offset = (long)i * ColumnCount;
-            var columns = ColumnsOf(row);
-            var ratings = ValuesOf(row);
-            for (var k = 0; k < columns.Length; k++) dense[offset + columns[k]] = ratings[k];
+            var columns = ColumnsOf(rows[i]);
+            ValuesOf(rows[i]).CopyTo(cells.AsSpan((int)at));
+            for (var k = 0; k < columns.Length; k++) positions[at + k] = offset + columns[k];
+            at += columns.Length;
         }
-        TorchNative.EnsureLoaded();
-        return torch.tensor(dense, [rows.Count, ColumnCount]);
+        return (positions, cells);
     }
+
+    /// <summary>The given rows as a dense float32 tensor (zeros where not rated) and, when asked, the boolean mask of
+    /// the rated cells, built in libtorch's memory without a dense managed copy.</summary>
+    internal (torch.Tensor Dense, torch.Tensor? Observed) DenseRows(IReadOnlyList<int> rows, bool withMask)
+    {
+        DenseSize(rows.Count);
+        TorchNative.EnsureLoaded();
+        var (positions, cells) = Cells(rows);
+        using var scope = torch.NewDisposeScope();
+        var index = torch.tensor(positions);
+        var dense = torch.zeros(rows.Count, ColumnCount);
+        dense.view(-1).index_put_(torch.tensor(cells), index);
+        torch.Tensor? observed = null;
+        if (withMask)
+        {
+            observed = torch.zeros(rows.Count, ColumnCount, torch.ScalarType.Bool);
+            observed.view(-1).index_put_(torch.tensor(true), index);
+        }
+        return (dense.MoveToOuterDisposeScope(), observed?.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>The smallest and the largest stored rating (0 and 0 for an empty matrix): the range predictions are
+    /// clipped to.</summary>
+    public (float Min, float Max) ValueRange() => values.Length == 0 ? (0f, 0f) : (values.Min(), values.Max());
+
+    /// <summary>True when <paramref name="other"/> has the same rows and columns (the same ids in the same order), so
+    /// that one can be the input and the other the target of the same batch.</summary>
+    public bool SameShapeAs(RatingMatrix other) =>
+        ReferenceEquals(RowIndex, other.RowIndex) && ReferenceEquals(ColumnIndex, other.ColumnIndex) ||
+        RowIndex.Ids.SequenceEqual(other.RowIndex.Ids) && ColumnIndex.Ids.SequenceEqual(other.ColumnIndex.Ids);
 
     /// <summary>The matrix as a sparse COO float32 tensor (rows × columns); memory proportional to the number of
     /// ratings, so usable for ml-25m. Its indices are sorted row-major without duplicates (TorchSharp exposes no
@@ -254,6 +297,6 @@ public sealed class RatingMatrix
             starts[r + 1] = kept;
         }
         return (new RatingMatrix(RowIndex, ColumnIndex, starts, keptColumns, keptValues),
-            new HeldOutRatings(heldRows, heldColumns, heldValues, ColumnCount));
+            new HeldOutRatings(heldRows, heldColumns, heldValues, RowIndex, ColumnIndex));
     }
 }

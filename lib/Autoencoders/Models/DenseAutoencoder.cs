@@ -16,7 +16,7 @@ namespace Autoencoders.Models;
 /// <para><see cref="nn.Module{T, TResult}.forward"/> returns the activated output (probabilities for a sigmoid output),
 /// as Keras' <c>predict</c> does. Training with binary cross-entropy uses <see cref="Logits"/> instead.</para>
 /// </remarks>
-public sealed class DenseAutoencoder : nn.Module<Tensor, Tensor>
+public sealed class DenseAutoencoder : nn.Module<Tensor, Tensor>, ILogitsModel
 {
     private readonly Dense[] layers;
     private readonly Sequential encoder;

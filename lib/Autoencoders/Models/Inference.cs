@@ -1,3 +1,5 @@
+using Autoencoders.Data;
+using Autoencoders.Training;
 using static TorchSharp.torch;
 
 namespace Autoencoders.Models;
@@ -40,35 +42,59 @@ public static class Inference
         return Predict(model, batch => model.LayerOutput(batch, k), x, batchSize);
     }
 
+    /// <summary>The codes (bottleneck outputs) of every row of a rating matrix, made dense one batch of rows at a time:
+    /// item embeddings for a matrix whose dense form would not fit in memory.</summary>
+    public static Tensor Encode(this DenseAutoencoder model, RatingMatrix ratings, int batchSize = 1024)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Predict(model, model.Encoder.call, new RatingBatches(ratings), batchSize);
+    }
+
+    /// <summary>The model's output for every batch of <paramref name="data"/>, in row order.</summary>
+    public static Tensor Predict(this nn.Module<Tensor, Tensor> model, IBatchSource data, int batchSize = 1024)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Predict(model, model.call, data, batchSize);
+    }
+
     /// <summary>Applies <paramref name="function"/> (a part of <paramref name="model"/>) to <paramref name="x"/> batch
     /// by batch and gathers the rows into one tensor.</summary>
     public static Tensor Predict(nn.Module model, Func<Tensor, Tensor> function, Tensor x, int batchSize = 1024)
     {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.shape[0] == 0) return function(x); // no rows: the function itself gives the right empty shape
+        return Predict(model, function, new DenseBatches(x, x), batchSize);
+    }
+
+    /// <summary>Applies <paramref name="function"/> (a part of <paramref name="model"/>) to the input of every batch of
+    /// <paramref name="data"/> and gathers the rows, on the CPU, into one tensor.</summary>
+    public static Tensor Predict(nn.Module model, Func<Tensor, Tensor> function, IBatchSource data, int batchSize = 1024)
+    {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(function);
-        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        var rows = x.shape[0];
+        var rows = data.Count;
         var wasTraining = model.training;
         model.eval();
         try
         {
             using var noGrad = no_grad();
             Tensor? result = null;
-            for (long start = 0; start < rows; start += batchSize)
+            long start = 0;
+            foreach (var batch in BatchLoop.Over(data, batchSize, device: BatchLoop.DeviceOf(model)))
             {
-                using var scope = NewDisposeScope();
-                var length = Math.Min(batchSize, rows - start);
-                var output = function(x.narrow(0, start, length));
+                var output = function(batch.Input);
                 if (result is null)
                 {
                     var shape = output.shape.ToArray();
                     shape[0] = rows;
-                    result = empty(shape, output.dtype, output.device).MoveToOuterDisposeScope();
+                    result = empty(shape, output.dtype, CPU).MoveToOuterDisposeScope();
                 }
-                result.narrow(0, start, length).copy_(output);
+                result.narrow(0, start, batch.Rows).copy_(output);
+                start += batch.Rows;
             }
-            return result ?? function(x); // no rows: the function itself gives the right empty shape
+            return result ?? throw new ArgumentException("There are no rows to predict.", nameof(data));
         }
         finally
         {

@@ -7,7 +7,8 @@ namespace Autoencoders.Training;
 /// <remarks>An epoch "improves" when its loss is below the best so far by more than <see cref="MinDelta"/>. After
 /// <see cref="Patience"/> epochs without improvement training ends. With <see cref="RestoreBestWeights"/> the model
 /// ends up with the weights of the best epoch even when training ran to the end, which is what one wants for
-/// reporting a validation figure. One instance can be reused: each <c>Fit</c> starts it afresh.</remarks>
+/// reporting a validation figure. One instance can be reused: each <c>Fit</c> starts it afresh. Pass it as
+/// <see cref="Trainer.EarlyStopping"/> or among <see cref="Trainer.Callbacks"/>.</remarks>
 /// <param name="patience">Consecutive epochs without improvement after which training stops (Keras counts the same
 /// way; its default is 0: stop at the first).</param>
 /// <param name="minDelta">The smallest decrease that counts as an improvement.</param>
@@ -15,6 +16,7 @@ namespace Autoencoders.Training;
 /// <param name="monitorValidation">Monitor <c>val_loss</c> (the default, needs validation data) rather than the
 /// training loss.</param>
 public sealed class EarlyStopping(int patience = 5, double minDelta = 0, bool restoreBestWeights = true, bool monitorValidation = true)
+    : ICallback
 {
     private double best;
     private int bestEpoch;
@@ -33,9 +35,14 @@ public sealed class EarlyStopping(int patience = 5, double minDelta = 0, bool re
     /// <summary>True to monitor <c>val_loss</c>, false for the training loss.</summary>
     public bool MonitorValidation { get; } = monitorValidation;
 
-    internal void Begin(bool hasValidation)
+    /// <summary>The epoch with the best monitored loss in the last <c>Fit</c> call (0 before any epoch).</summary>
+    public int BestEpoch => bestEpoch;
+
+    /// <inheritdoc/>
+    public void OnTrainBegin(TrainingContext context)
     {
-        if (MonitorValidation && !hasValidation)
+        ArgumentNullException.ThrowIfNull(context);
+        if (MonitorValidation && !context.HasValidation)
             throw new ArgumentException("Early stopping monitors val_loss, but Fit was given no validation data. Pass validation data, or monitorValidation: false.");
         best = double.PositiveInfinity;
         bestEpoch = 0;
@@ -43,24 +50,43 @@ public sealed class EarlyStopping(int patience = 5, double minDelta = 0, bool re
         DisposeSnapshot();
     }
 
-    /// <summary>Records an epoch; returns true when training should stop.</summary>
-    internal bool Update(EpochResult result, nn.Module model)
+    /// <summary>Records an epoch; stops training after <see cref="Patience"/> epochs without improvement, and when
+    /// training ends (stopped here or at its last epoch) puts back the best weights if asked to and notes it on the
+    /// result.</summary>
+    public EpochResult OnEpochEnd(EpochResult result, TrainingContext context)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(context);
         var value = MonitorValidation ? result.ValLoss!.Value : result.Loss;
         if (value < best - MinDelta)
         {
             best = value;
             bestEpoch = result.Epoch;
             wait = 0;
-            if (RestoreBestWeights) Snapshot(model);
-            return false;
+            if (RestoreBestWeights) Snapshot(context.Model);
         }
-        return ++wait >= Patience;
+        else if (++wait >= Patience)
+        {
+            context.StopTraining = true;
+            context.History.StoppedEpoch = result.Epoch;
+        }
+        if (!context.StopTraining && result.Epoch < result.Epochs) return result;
+
+        context.History.RestoredEpoch = Restore(context.Model, result.Epoch);
+        var parts = new List<string>();
+        if (context.History.StoppedEpoch is { } stopped) parts.Add($"Epoch {stopped}: early stopping.");
+        if (context.History.RestoredEpoch is { } restored) parts.Add($"Restored the weights of the best epoch, {restored}.");
+        return parts.Count == 0 ? result : result with { Note = Join(result.Note, string.Join(" ", parts)) };
     }
+
+    /// <inheritdoc/>
+    public void OnTrainEnd(TrainingContext context) => DisposeSnapshot();
+
+    private static string Join(string? first, string second) => first is null ? second : $"{first} {second}";
 
     /// <summary>Restores the best weights if asked to and they are not already the model's; returns the restored
     /// epoch or null.</summary>
-    internal int? End(nn.Module model, int lastEpoch)
+    private int? Restore(nn.Module model, int lastEpoch)
     {
         try
         {

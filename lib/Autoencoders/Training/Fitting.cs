@@ -1,3 +1,4 @@
+using Autoencoders.Data;
 using static TorchSharp.torch;
 
 namespace Autoencoders.Training;
@@ -10,7 +11,7 @@ public static class Fitting
     /// <c>model.Fit(xTrain, xTrain, epochs: 100, batchSize: 256, validationData: (xTest, xTest))</c>.</summary>
     /// <remarks>Each call builds a fresh <see cref="Trainer"/>, so Adam's running averages start from zero again. To
     /// continue training in several calls exactly as one long run, create one <see cref="Trainer"/> and call its
-    /// <see cref="Trainer.Fit"/> repeatedly. Parameters are those of <see cref="Trainer"/>.</remarks>
+    /// <see cref="Trainer.Fit(nn.Module{Tensor, Tensor}, Tensor, Tensor, int, int, bool, ValueTuple{Tensor, Tensor}?)"/> repeatedly. Parameters are those of <see cref="Trainer"/>.</remarks>
     /// <param name="model">The model; its parameters are updated in place.</param>
     /// <param name="x">Inputs, one row per sample.</param>
     /// <param name="y">Targets, one row per sample.</param>
@@ -41,6 +42,35 @@ public static class Fitting
         };
         return trainer.Fit(model, x, y, epochs, batchSize, shuffle, validationData);
     }
+
+    /// <summary>Trains <paramref name="model"/> on batches from a source: a <see cref="RatingBatches"/> for a sparse
+    /// rating matrix, <see cref="DenseBatches"/> for tensors. Parameters are those of the tensor overload.</summary>
+    /// <inheritdoc cref="Fit(nn.Module{Tensor, Tensor}, Tensor, Tensor, int, int, bool, ValueTuple{Tensor, Tensor}?, Loss?, double, EarlyStopping?, IProgress{EpochResult}?, long?, int?)"/>
+    public static History Fit(this nn.Module<Tensor, Tensor> model, IBatchSource data, int epochs = 1, int batchSize = 32,
+        bool shuffle = true, IBatchSource? validationData = null, Loss? loss = null, double learningRate = 1e-3,
+        EarlyStopping? earlyStopping = null, IProgress<EpochResult>? progress = null, long? seed = null, int? threads = null)
+    {
+        var trainer = new Trainer
+        {
+            Loss = loss ?? Losses.BinaryCrossEntropy,
+            LearningRate = learningRate,
+            EarlyStopping = earlyStopping,
+            Progress = progress,
+            Seed = seed,
+            Threads = threads,
+        };
+        return trainer.Fit(model, data, epochs, batchSize, shuffle, validationData);
+    }
+
+    /// <summary>Trains an autoencoder on the rows of a rating matrix, made dense one batch at a time, as
+    /// <c>model.Fit(x, x, …)</c> trains on a dense matrix; <paramref name="validationData"/>'s rows are scored after
+    /// every epoch. Parameters are those of the tensor overload.</summary>
+    /// <inheritdoc cref="Fit(nn.Module{Tensor, Tensor}, Tensor, Tensor, int, int, bool, ValueTuple{Tensor, Tensor}?, Loss?, double, EarlyStopping?, IProgress{EpochResult}?, long?, int?)"/>
+    public static History Fit(this nn.Module<Tensor, Tensor> model, RatingMatrix ratings, int epochs = 1, int batchSize = 32,
+        bool shuffle = true, RatingMatrix? validationData = null, Loss? loss = null, double learningRate = 1e-3,
+        EarlyStopping? earlyStopping = null, IProgress<EpochResult>? progress = null, long? seed = null, int? threads = null) =>
+        model.Fit(new RatingBatches(ratings), epochs, batchSize, shuffle,
+            validationData is null ? null : new RatingBatches(validationData), loss, learningRate, earlyStopping, progress, seed, threads);
 
     /// <summary>The mean loss of <paramref name="model"/> on <paramref name="x"/> → <paramref name="y"/> (Keras'
     /// <c>evaluate</c>); binary cross-entropy when <paramref name="loss"/> is null.</summary>

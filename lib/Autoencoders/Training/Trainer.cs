@@ -1,16 +1,21 @@
 using System.Diagnostics;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Autoencoders.Training;
 
-/// <summary>The training loop behind <c>model.Fit(…)</c>: mini-batch gradient descent with a loss and an optimiser,
-/// one progress line per epoch, optional validation and early stopping.</summary>
+/// <summary>The training loop behind <c>model.Fit(…)</c>: mini-batch gradient descent with a loss and an optimiser;
+/// validation, early stopping, progress, checkpoints and schedules are <see cref="ICallback"/>s around it.</summary>
 /// <remarks>
-/// <para>Each epoch: shuffle the row order, then for every batch compute the loss, check it is finite, back-propagate
-/// and step the optimiser; then compute the validation loss with gradients off. That is all; there is no hidden
-/// state besides the optimiser, which a <see cref="Trainer"/> keeps between <see cref="Fit"/> calls on the same model
-/// so that a second call continues where the first stopped (as a compiled Keras model does).</para>
+/// <para>Each epoch: every callback's <see cref="ICallback.OnEpochBegin"/>; the rows in a new random order; for every
+/// batch, the loss, a check that it is finite, back-propagation and an optimiser step; the validation loss with
+/// gradients off; then every callback's <see cref="ICallback.OnEpochEnd"/>, any of which may end training. Batches come
+/// from an <see cref="IBatchSource"/>: two dense tensors (<see cref="DenseBatches"/>, what <c>Fit(x, y)</c> wraps) or a
+/// sparse rating matrix made dense one batch at a time (<see cref="RatingBatches"/>). The optimiser is the only other
+/// state: a <see cref="Trainer"/> keeps it between <see cref="Fit(nn.Module{Tensor, Tensor}, IBatchSource, int, int, bool, IBatchSource?)"/>
+/// calls on the same model, so that a second call continues where the first stopped (as a compiled Keras model
+/// does).</para>
 /// <para>Memory: every batch runs inside a TorchSharp dispose scope, so its tensors are freed when the batch ends.
 /// That alone does not keep the process's resident memory flat: the optimiser step leaves small .NET wrapper objects
 /// whose native memory is only returned when the garbage collector finalises them, and with little managed
@@ -19,6 +24,10 @@ namespace Autoencoders.Training;
 /// <para>Determinism: with <see cref="Seed"/> set (and the model built with a seed), a run on one thread
 /// (<see cref="Threads"/> = 1) repeats bit for bit, across processes. With several threads libtorch's parallel
 /// kernels may add partial sums in a different order from run to run, so the last digits of losses can differ.</para>
+/// <para>Devices: <see cref="Device"/> moves the model there before training and every batch as it is read. The course
+/// installs TorchSharp's CPU build; on a machine with an NVIDIA GPU, replace the <c>TorchSharp-cpu</c> package with
+/// <c>TorchSharp-cuda-linux</c> or <c>TorchSharp-cuda-windows</c> and set <c>Device = torch.CUDA</c>. Only the CPU
+/// path is tested here.</para>
 /// </remarks>
 public sealed class Trainer
 {
@@ -34,11 +43,15 @@ public sealed class Trainer
     /// <summary>Builds the optimiser from the model's parameters; Adam with <see cref="LearningRate"/> when null.</summary>
     public Func<IEnumerable<Parameter>, optim.Optimizer>? Optimizer { get; init; }
 
-    /// <summary>Optional early stopping (and best-weights restore).</summary>
+    /// <summary>Optional early stopping (and best-weights restore); it runs as the first callback.</summary>
     public EarlyStopping? EarlyStopping { get; init; }
 
-    /// <summary>Receives one <see cref="EpochResult"/> per epoch; <see cref="TrainingProgress.CreateDefault"/> is used
-    /// when null.</summary>
+    /// <summary>Further callbacks (schedules, checkpoints, your own), run in this order after early stopping and
+    /// before the progress display.</summary>
+    public IReadOnlyList<ICallback> Callbacks { get; init; } = [];
+
+    /// <summary>Receives one <see cref="EpochResult"/> per epoch, as the last callback; <see cref="TrainingProgress.CreateDefault"/>
+    /// is used when null.</summary>
     public IProgress<EpochResult>? Progress { get; init; }
 
     /// <summary>Seed of the shuffling order; torch's global generator when null.</summary>
@@ -50,6 +63,10 @@ public sealed class Trainer
     /// (on a 2-core machine under heavy load, an epoch of the deep MNIST autoencoder took 47 s on 2 threads and 2.1 s
     /// on 1; on an idle machine 0.8–1.0 s on 2 threads and 1.2–1.3 s on 1).</summary>
     public int? Threads { get; init; }
+
+    /// <summary>Where the model and the batches live during training: the CPU by default (see the remarks for a
+    /// GPU).</summary>
+    public Device Device { get; init; } = CPU;
 
     /// <summary>Run a full garbage collection after every epoch to keep resident memory flat (see the remarks).</summary>
     public bool CollectGarbageEveryEpoch { get; init; } = true;
@@ -66,68 +83,81 @@ public sealed class Trainer
     /// <returns>The loss (and validation loss) of every epoch that ran.</returns>
     /// <exception cref="TrainingDivergedException">A loss became NaN or infinite.</exception>
     public History Fit(nn.Module<Tensor, Tensor> model, Tensor x, Tensor y, int epochs = 1, int batchSize = 32,
-        bool shuffle = true, (Tensor X, Tensor Y)? validationData = null)
+        bool shuffle = true, (Tensor X, Tensor Y)? validationData = null) =>
+        Fit(model, new DenseBatches(x, y), epochs, batchSize, shuffle,
+            validationData is var (vx, vy) ? new DenseBatches(vx, vy) : null);
+
+    /// <summary>Trains <paramref name="model"/> on the batches of <paramref name="data"/>, scoring
+    /// <paramref name="validationData"/> after every epoch.</summary>
+    /// <inheritdoc cref="Fit(nn.Module{Tensor, Tensor}, Tensor, Tensor, int, int, bool, ValueTuple{Tensor, Tensor}?)"/>
+    public History Fit(nn.Module<Tensor, Tensor> model, IBatchSource data, int epochs = 1, int batchSize = 32,
+        bool shuffle = true, IBatchSource? validationData = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        CheckData(x, y, nameof(y));
-        if (validationData is var (vx, vy)) CheckData(vx, vy, nameof(validationData));
+        ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
 
         if (Threads is { } threads) set_num_threads(threads);
-        EarlyStopping?.Begin(validationData.HasValue);
+        model.to(Device);
         var opt = OptimizerFor(model);
-        var progress = Progress ?? TrainingProgress.CreateDefault();
         using var generator = Seed is { } seed ? new Generator(unchecked((ulong)seed), CPU) : null;
-        var rows = x.shape[0];
-        var steps = (int)((rows + batchSize - 1) / batchSize);
+        var steps = BatchLoop.Count(data.Count, batchSize);
         var history = new History();
+        var context = new TrainingContext(model, opt, history, epochs, validationData is not null);
+        ICallback[] callbacks =
+        [
+            .. EarlyStopping is null ? [] : new ICallback[] { EarlyStopping },
+            .. Callbacks,
+            new ProgressCallback(Progress ?? TrainingProgress.CreateDefault()),
+        ];
 
-        for (var epoch = 1; epoch <= epochs; epoch++)
+        foreach (var callback in callbacks) callback.OnTrainBegin(context);
+        try
         {
-            var clock = Stopwatch.StartNew();
-            var loss = TrainEpoch(model, opt, x, y, batchSize, shuffle, generator, epoch, steps, history);
-            double? valLoss = validationData is var (valX, valY) ? Score(model, valX, valY, batchSize) : null;
-            if (valLoss is { } v && !double.IsFinite(v)) throw new TrainingDivergedException(epoch, null, steps, v, history);
-            clock.Stop();
-
-            var result = new EpochResult(epoch, epochs, steps, clock.Elapsed, loss, valLoss);
-            var stop = EarlyStopping?.Update(result, model) ?? false;
-            if (stop) history.StoppedEpoch = epoch;
-            if (stop || epoch == epochs)
+            for (var epoch = 1; epoch <= epochs && !context.StopTraining; epoch++)
             {
-                history.RestoredEpoch = EarlyStopping?.End(model, epoch);
-                result = result with { Note = Describe(history) };
+                foreach (var callback in callbacks) callback.OnEpochBegin(epoch, context);
+                var clock = Stopwatch.StartNew();
+                var loss = TrainEpoch(model, opt, data, batchSize, shuffle, generator, epoch, steps, history);
+                double? valLoss = validationData is null ? null : Score(model, validationData, batchSize);
+                if (valLoss is { } v && !double.IsFinite(v)) throw new TrainingDivergedException(epoch, null, steps, v, history);
+                clock.Stop();
+                if (CollectGarbageEveryEpoch) CollectGarbage();   // before the callbacks, so a report sees the settled memory
+
+                var result = new EpochResult(epoch, epochs, steps, clock.Elapsed, loss, valLoss);
+                foreach (var callback in callbacks) result = callback.OnEpochEnd(result, context);
+                history.Add(result);
             }
-            history.Add(result);
-            if (CollectGarbageEveryEpoch) CollectGarbage();   // before the report, so a report sees the settled memory
-            progress.Report(result);
-            if (stop) break;
+        }
+        finally
+        {
+            foreach (var callback in callbacks) callback.OnTrainEnd(context);
         }
         return history;
     }
 
     /// <summary>The mean loss of <paramref name="model"/> on <paramref name="x"/> → <paramref name="y"/>, computed in
     /// batches with gradients off (Keras' <c>evaluate</c>).</summary>
-    public double Score(nn.Module<Tensor, Tensor> model, Tensor x, Tensor y, int batchSize = 1024)
+    public double Score(nn.Module<Tensor, Tensor> model, Tensor x, Tensor y, int batchSize = 1024) =>
+        Score(model, new DenseBatches(x, y), batchSize);
+
+    /// <summary>The mean loss of <paramref name="model"/> over the batches of <paramref name="data"/>, with gradients
+    /// off and the model in evaluation mode.</summary>
+    public double Score(nn.Module<Tensor, Tensor> model, IBatchSource data, int batchSize = 1024)
     {
         ArgumentNullException.ThrowIfNull(model);
-        CheckData(x, y, nameof(y));
+        ArgumentNullException.ThrowIfNull(data);
         var wasTraining = model.training;
         model.eval();
         try
         {
             using var noGrad = no_grad();
             double sum = 0, terms = 0;
-            var rows = x.shape[0];
-            for (long start = 0; start < rows; start += batchSize)
+            foreach (var batch in BatchLoop.Over(data, batchSize, device: BatchLoop.DeviceOf(model)))
             {
-                using var scope = NewDisposeScope();
-                var length = Math.Min(batchSize, rows - start);
-                var xb = x.narrow(0, start, length);
-                var yb = ReferenceEquals(x, y) ? xb : y.narrow(0, start, length);
-                var n = Loss.Terms(yb);
-                sum += Loss.Evaluate(model, xb, yb).item<float>() * n;
+                var n = Loss.Terms(batch);
+                sum += Loss.Evaluate(model, batch).item<float>() * n;
                 terms += n;
             }
             return terms > 0 ? sum / terms : 0;
@@ -138,38 +168,29 @@ public sealed class Trainer
         }
     }
 
-    private double TrainEpoch(nn.Module<Tensor, Tensor> model, optim.Optimizer opt, Tensor x, Tensor y, int batchSize,
+    private double TrainEpoch(nn.Module<Tensor, Tensor> model, optim.Optimizer opt, IBatchSource data, int batchSize,
         bool shuffle, Generator? generator, int epoch, int steps, History history)
     {
         model.train();
-        var rows = x.shape[0];
-        using var order = shuffle ? randperm(rows, generator: generator) : null;
-        double sum = 0, terms = 0;
-        for (var step = 0; step < steps; step++)
+        long[]? order = null;
+        if (shuffle)
         {
-            using var scope = NewDisposeScope();
-            long start = (long)step * batchSize, length = Math.Min(batchSize, rows - start);
-            Tensor xb, yb;
-            if (order is null)
-            {
-                xb = x.narrow(0, start, length);
-                yb = ReferenceEquals(x, y) ? xb : y.narrow(0, start, length);
-            }
-            else
-            {
-                var index = order.narrow(0, start, length);
-                xb = x.index_select(0, index);
-                yb = ReferenceEquals(x, y) ? xb : y.index_select(0, index);
-            }
-
+            using var permutation = randperm(data.Count, generator: generator);
+            order = permutation.data<long>().ToArray();
+        }
+        double sum = 0, terms = 0;
+        var step = 0;
+        foreach (var batch in BatchLoop.Over(data, batchSize, order, Device))
+        {
+            step++;
             opt.zero_grad();
-            var loss = Loss.Evaluate(model, xb, yb);
+            var loss = Loss.Evaluate(model, batch);
             var value = loss.item<float>();
-            if (!float.IsFinite(value)) throw new TrainingDivergedException(epoch, step + 1, steps, value, history);
+            if (!float.IsFinite(value)) throw new TrainingDivergedException(epoch, step, steps, value, history);
             loss.backward();
             opt.step();
 
-            var n = Loss.Terms(yb);
+            var n = Loss.Terms(batch);
             sum += value * n;
             terms += n;
         }
@@ -184,22 +205,6 @@ public sealed class Trainer
         optimizer = Optimizer?.Invoke(parameters) ?? optim.Adam(parameters, lr: LearningRate);
         optimizedModel = model;
         return optimizer;
-    }
-
-    private static string? Describe(History history)
-    {
-        var parts = new List<string>();
-        if (history.StoppedEpoch is { } stopped) parts.Add($"Epoch {stopped}: early stopping.");
-        if (history.RestoredEpoch is { } restored) parts.Add($"Restored the weights of the best epoch, {restored}.");
-        return parts.Count == 0 ? null : string.Join(" ", parts);
-    }
-
-    private static void CheckData(Tensor x, Tensor y, string name)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        if (x.dim() < 1 || y.dim() < 1 || x.shape[0] != y.shape[0])
-            throw new ArgumentException($"Inputs and targets need the same number of rows (got {string.Join("×", x.shape)} and {string.Join("×", y.shape)}).", name);
     }
 
     private static void CollectGarbage()
