@@ -7,7 +7,7 @@ namespace Autoencoders.Data;
 /// <summary>Verifies files against their published SHA-256.</summary>
 /// <remarks>A file that passed once in this process is not hashed again while its size and time stamp are unchanged,
 /// so notebooks that reload a dataset in several cells do not pay for it each time.</remarks>
-public static class Checksum
+internal static class Checksum
 {
     static readonly ConcurrentDictionary<string, (long Length, DateTime Written, DatasetFile File)> Verified = new();
 

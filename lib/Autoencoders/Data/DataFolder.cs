@@ -7,7 +7,7 @@ namespace Autoencoders.Data;
 /// tests from their <c>bin/</c> folder and console programs from anywhere, so no fixed relative path works for all.
 /// The folder is found, in this order, from the <see cref="EnvironmentVariable"/>, then by walking up from the working
 /// directory and from this library's location to the folder holding <c>Course.sln</c>.</remarks>
-public static class DataFolder
+internal static class DataFolder
 {
     /// <summary>Environment variable that points at a data folder explicitly (it overrides the search).</summary>
     public const string EnvironmentVariable = "AUTOENCODERS_DATA";

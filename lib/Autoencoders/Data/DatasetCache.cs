@@ -20,10 +20,17 @@ public sealed class DatasetCache
     /// <param name="folder">The cache folder; created when first needed.</param>
     /// <param name="allowDownload">Whether missing files may be downloaded; if not, a missing file is an error that
     /// says where to put it.</param>
+    public DatasetCache(string folder, bool allowDownload) : this(folder, allowDownload, null, null)
+    {
+    }
+
+    /// <summary>Creates a cache with its own downloader and mirror (tests, and <see cref="FromEnvironment"/>).</summary>
+    /// <param name="folder">The cache folder; created when first needed.</param>
+    /// <param name="allowDownload">Whether missing files may be downloaded.</param>
     /// <param name="downloader">How to download; the default one prints progress to the console.</param>
     /// <param name="mirror">If set, files are downloaded from this base URL (file name appended) instead of their
     /// publisher's; checksums are still those of the published files.</param>
-    public DatasetCache(string folder, bool allowDownload = true, Downloader? downloader = null, Uri? mirror = null)
+    internal DatasetCache(string folder, bool allowDownload = true, Downloader? downloader = null, Uri? mirror = null)
     {
         Mirror = mirror;
         Folder = Path.GetFullPath(folder);
@@ -46,7 +53,7 @@ public sealed class DatasetCache
     public Uri? Mirror { get; }
 
     /// <summary>The downloader used for missing files.</summary>
-    public Downloader Downloader { get; }
+    internal Downloader Downloader { get; }
 
     /// <summary>The folder for one dataset inside the cache.</summary>
     public string FolderFor(string dataset) => Path.Combine(Folder, dataset);
@@ -55,7 +62,7 @@ public sealed class DatasetCache
     /// missing and downloads are allowed.</summary>
     /// <exception cref="DatasetUnavailableException">The file is missing and cannot be downloaded.</exception>
     /// <exception cref="DataFormatException">The file (cached or downloaded) fails its checksum.</exception>
-    public string Obtain(string dataset, DatasetFile file)
+    internal string Obtain(string dataset, DatasetFile file)
     {
         var path = Path.Combine(FolderFor(dataset), file.Name);
         if (Mirror is not null) file = file with { Url = new Uri(Mirror, file.Name) };

@@ -11,5 +11,5 @@ namespace Autoencoders.Data;
 /// <param name="ContentSha256">For gzipped files, the SHA-256 of the decompressed content. Accepted in place of
 /// <paramref name="Sha256"/> because packagers re-compress files (Debian's Fashion-MNIST drops the file name from the
 /// gzip header), which changes the archive's bytes but not the data.</param>
-public sealed record DatasetFile(string Name, string? Sha256, long? Size = null, Uri? Url = null, string? Md5 = null,
+internal sealed record DatasetFile(string Name, string? Sha256, long? Size = null, Uri? Url = null, string? Md5 = null,
     string? ContentSha256 = null);

@@ -11,7 +11,7 @@ namespace Autoencoders.Data;
 /// next attempt asks the server for the rest (HTTP range request), which matters for ml-25m (250 MB) on a classroom
 /// connection. A checksum mismatch deletes the partial file, so a bad download is never resumed.
 /// Synchronous on purpose: notebook cells and loaders call it directly.</remarks>
-public sealed class Downloader
+internal sealed class Downloader
 {
     readonly HttpClient http;
     readonly TextWriter? progress;

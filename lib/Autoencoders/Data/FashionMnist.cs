@@ -3,7 +3,7 @@ namespace Autoencoders.Data;
 /// <summary>Fashion-MNIST (Zalando Research, MIT licence): clothing images in MNIST's exact format, a harder drop-in
 /// replacement. Not bundled: taken from Debian's <c>dataset-fashion-mnist</c> package when installed, else downloaded
 /// once into the <see cref="DatasetCache"/>.</summary>
-public static class FashionMnist
+internal static class FashionMnist
 {
     /// <summary>Where Debian's <c>dataset-fashion-mnist</c> package installs the files.</summary>
     public const string DebianFolder = "/usr/share/datasets/fashion-mnist";

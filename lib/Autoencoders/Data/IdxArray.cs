@@ -5,7 +5,7 @@ using Autoencoders.Native;
 namespace Autoencoders.Data;
 
 /// <summary>The element types an IDX file can declare (the third byte of its magic number).</summary>
-public enum IdxElementType : byte
+internal enum IdxElementType : byte
 {
     /// <summary>Unsigned byte: every MNIST-family file.</summary>
     UInt8 = 0x08,
@@ -26,7 +26,7 @@ public enum IdxElementType : byte
 /// <remarks>Kept separate from tensors so that the format can be checked (and reported on) before any native memory is
 /// allocated, and so that images and labels get the conversions the course needs: pixels to floats in [0, 1], labels to
 /// int64 as loss functions expect.</remarks>
-public sealed class IdxArray
+internal sealed class IdxArray
 {
     internal IdxArray(string source, IdxElementType elementType, int[] shape, byte[] data)
     {

@@ -5,7 +5,7 @@ namespace Autoencoders.Data;
 /// <remarks>Files are looked for, in order: in the folder passed to <see cref="Load"/>; in the folders known to hold
 /// the dataset (the course's bundled <c>data/</c>, a system package); in the download cache, downloading them there
 /// if missing. Every file is checked against its published SHA-256 before it is read.</remarks>
-public sealed class IdxImageDataset
+internal sealed class IdxImageDataset
 {
     readonly Func<IEnumerable<string>> knownFolders;
 

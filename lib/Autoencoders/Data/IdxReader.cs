@@ -8,7 +8,7 @@ namespace Autoencoders.Data;
 /// are often unpacked by browsers or tools that keep or drop the <c>.gz</c> ending inconsistently. The header is
 /// checked strictly and the data length must match it exactly, so a truncated download is reported rather than
 /// turned into a tensor with zeros at the end.</remarks>
-public static class IdxReader
+internal static class IdxReader
 {
     /// <summary>Reads a whole IDX file.</summary>
     /// <exception cref="DataFormatException">The file is empty, not IDX, truncated, or a corrupt gzip stream.</exception>

@@ -6,7 +6,7 @@ namespace Autoencoders.Data;
 /// using var train = Mnist.Train();   // Images (60000, 784) float in [0, 1], Labels (60000) int64
 /// using var test = Mnist.Test();
 /// </code></example>
-public static class Mnist
+internal static class Mnist
 {
     static readonly Uri Mirror = new("https://ossci-datasets.s3.amazonaws.com/mnist/");
 

@@ -18,7 +18,7 @@ public static class MovieLens
     const string Base = "https://files.grouplens.org/datasets/movielens/";
 
     /// <summary>The bundled latest-small files, pinned by SHA-256.</summary>
-    public static IReadOnlyList<DatasetFile> LatestSmallFiles { get; } =
+    internal static IReadOnlyList<DatasetFile> LatestSmallFiles { get; } =
     [
         new("ratings.csv", "aa289ca83157595d0df6aea1be6a4ded676ddc4385472e8313a8ed9805352646", 2483723),
         new("movies.csv", "5a5f32dd9bb3797b8e728a1b98958789d2b13f294a69fdfbc5727f8a9611aa07", 494431),
@@ -39,7 +39,7 @@ public static class MovieLens
 
     /// <summary>The zip archive GroupLens publishes for a release, with its published MD5 (none is published for
     /// latest-small, whose unpacked files are checked by SHA-256 instead).</summary>
-    public static DatasetFile Archive(MovieLensRelease release)
+    internal static DatasetFile Archive(MovieLensRelease release)
     {
         var name = FolderName(release) + ".zip";
         var md5 = release switch
@@ -66,7 +66,7 @@ public static class MovieLens
     }
 
     /// <summary>The folder holding a release's unpacked files, obtaining it first if needed.</summary>
-    public static string Locate(MovieLensRelease release, DatasetCache cache)
+    internal static string Locate(MovieLensRelease release, DatasetCache cache)
     {
         if (release == MovieLensRelease.LatestSmall && DataFolder.TryLocate() is { } data)
         {

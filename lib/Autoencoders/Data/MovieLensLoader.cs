@@ -13,7 +13,7 @@ namespace Autoencoders.Data;
 /// <item><c>u.data</c> + <c>u.item</c> (100k): tab-separated ratings; <c>|</c>-separated Latin-1 movies whose last 19
 /// fields are genre flags, named by <c>u.genre</c>.</item>
 /// </list></remarks>
-public static class MovieLensLoader
+internal static class MovieLensLoader
 {
     /// <summary>The genre names of ml-100k, in the order of <c>u.item</c>'s flag columns (as in its <c>u.genre</c>).</summary>
     public static IReadOnlyList<string> Ml100kGenres { get; } =

@@ -4,7 +4,7 @@ namespace Autoencoders.Data;
 /// <remarks>Uses <see cref="Random"/> with a seed rather than TorchSharp's global generator, so choosing a subset does
 /// not shift the random numbers a later training run draws, and the same seed gives the same subset on every
 /// platform.</remarks>
-public static class RandomSubset
+internal static class RandomSubset
 {
     /// <summary><paramref name="count"/> distinct indices from 0 to <paramref name="total"/> − 1, in random order.</summary>
     public static int[] Indices(int total, int count, int seed = 42)

@@ -11,7 +11,7 @@ namespace Autoencoders.Native;
 /// Reading these directly (instead of shelling out to <c>readelf</c>) lets the loader decide, before anything is
 /// loaded, whether a library can load on this system, and lets it flip one flag in a copy of the file.
 /// </remarks>
-public sealed class ElfLibrary
+internal sealed class ElfLibrary
 {
     const uint ShtDynamic = 6, ShtDynsym = 11;
     const uint ShtGnuVerdef = 0x6ffffffd, ShtGnuVerneed = 0x6ffffffe, ShtGnuVersym = 0x6fffffff;
@@ -181,4 +181,4 @@ public sealed class ElfLibrary
 /// <param name="IsWeak">Whether the dynamic loader tolerates the version being absent.</param>
 /// <param name="FlagsOffset">Where the requirement's flags live in the file.</param>
 /// <param name="Symbols">The undefined symbols bound to this version.</param>
-public sealed record VersionRequirement(string File, string Version, bool IsWeak, int FlagsOffset, IReadOnlyList<string> Symbols);
+internal sealed record VersionRequirement(string File, string Version, bool IsWeak, int FlagsOffset, IReadOnlyList<string> Symbols);

@@ -90,7 +90,7 @@ public static class TorchNative
     /// <summary>Decides which version requirements of <paramref name="elf"/> must be made weak for it to load,
     /// given the versions each needed library defines on this system (null when unknown).</summary>
     /// <exception cref="DllNotFoundException">A missing version is used by real functions: no patch can help.</exception>
-    public static IReadOnlyList<VersionRequirement> PlanPatch(ElfLibrary elf, Func<string, IReadOnlySet<string>?> versionsOf)
+    internal static IReadOnlyList<VersionRequirement> PlanPatch(ElfLibrary elf, Func<string, IReadOnlySet<string>?> versionsOf)
     {
         var missing = new List<VersionRequirement>();
         foreach (var group in elf.Requirements.Where(r => !r.IsWeak).GroupBy(r => r.File))

@@ -5,7 +5,7 @@ namespace Autoencoders.Training;
 /// notebook kernels swap <see cref="Console.Out"/> per cell, and looking it up late keeps the lines in the cell that is
 /// running.</remarks>
 /// <param name="writer">Where to write; <see cref="Console.Out"/> when null.</param>
-public sealed class ConsoleProgress(TextWriter? writer = null) : IProgress<EpochResult>
+internal sealed class ConsoleProgress(TextWriter? writer = null) : IProgress<EpochResult>
 {
     /// <inheritdoc/>
     public void Report(EpochResult value)
