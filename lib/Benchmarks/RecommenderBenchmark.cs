@@ -14,7 +14,7 @@ namespace Benchmarks;
 /// <remarks>
 /// Arguments: <c>--folder DIR</c> (any folder <see cref="MovieLensLoader"/> reads) or <c>--release NAME</c>
 /// (LatestSmall, Ml100k, Ml1m, Ml25m; default the bundled LatestSmall); <c>--synthetic-25m</c>; <c>--hidden N</c>
-/// (250) and <c>--batch N</c> (64) for the synthetic run (with 500 hidden units the weights, their gradients and Adam's
+/// (250) and <c>--batch N</c> (256) for the synthetic run (with 500 hidden units the weights, their gradients and Adam's
 /// two running averages alone take 2.6 GB at ml-25m's 162,339 users, and the peak passes 4 GB); <c>--threads N</c> (all cores).
 /// </remarks>
 public sealed class RecommenderBenchmark : IBenchmark
@@ -39,7 +39,7 @@ public sealed class RecommenderBenchmark : IBenchmark
     {
         set_num_threads(Option(args, "--threads", Environment.ProcessorCount));
         return args.Contains("--synthetic-25m")
-            ? Synthetic(Option(args, "--hidden", 250), Option(args, "--batch", 64))
+            ? Synthetic(Option(args, "--hidden", 250), Option(args, "--batch", 256))
             : HeldOut(args);
     }
 

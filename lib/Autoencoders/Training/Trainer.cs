@@ -184,10 +184,16 @@ public sealed class Trainer
         {
             step++;
             opt.zero_grad();
-            var loss = Loss.Evaluate(model, batch);
-            var value = loss.item<float>();
-            if (!float.IsFinite(value)) throw new TrainingDivergedException(epoch, step, steps, value, history);
-            loss.backward();
+            float value;
+            // The forward pass's tensors are freed before the optimiser step, which needs temporaries the size of
+            // the weights: for a wide model (ml-25m's 162,339 users) the two would otherwise add up.
+            using (NewDisposeScope())
+            {
+                var loss = Loss.Evaluate(model, batch);
+                value = loss.item<float>();
+                if (!float.IsFinite(value)) throw new TrainingDivergedException(epoch, step, steps, value, history);
+                loss.backward();
+            }
             opt.step();
 
             var n = Loss.Terms(batch);
