@@ -31,16 +31,8 @@ public static class Fitting
         bool shuffle = true, (Tensor X, Tensor Y)? validationData = null, Loss? loss = null, double learningRate = 1e-3,
         EarlyStopping? earlyStopping = null, IProgress<EpochResult>? progress = null, long? seed = null, int? threads = null)
     {
-        var trainer = new Trainer
-        {
-            Loss = loss ?? Losses.BinaryCrossEntropy,
-            LearningRate = learningRate,
-            EarlyStopping = earlyStopping,
-            Progress = progress,
-            Seed = seed,
-            Threads = threads,
-        };
-        return trainer.Fit(model, x, y, epochs, batchSize, shuffle, validationData);
+        return NewTrainer(loss, learningRate, earlyStopping, progress, seed, threads)
+            .Fit(model, x, y, epochs, batchSize, shuffle, validationData);
     }
 
     /// <summary>Trains <paramref name="model"/> on batches from a source: a <see cref="RatingBatches"/> for a sparse
@@ -50,16 +42,8 @@ public static class Fitting
         bool shuffle = true, IBatchSource? validationData = null, Loss? loss = null, double learningRate = 1e-3,
         EarlyStopping? earlyStopping = null, IProgress<EpochResult>? progress = null, long? seed = null, int? threads = null)
     {
-        var trainer = new Trainer
-        {
-            Loss = loss ?? Losses.BinaryCrossEntropy,
-            LearningRate = learningRate,
-            EarlyStopping = earlyStopping,
-            Progress = progress,
-            Seed = seed,
-            Threads = threads,
-        };
-        return trainer.Fit(model, data, epochs, batchSize, shuffle, validationData);
+        return NewTrainer(loss, learningRate, earlyStopping, progress, seed, threads)
+            .Fit(model, data, epochs, batchSize, shuffle, validationData);
     }
 
     /// <summary>Trains an autoencoder on the rows of a rating matrix, made dense one batch at a time, as
@@ -76,4 +60,16 @@ public static class Fitting
     /// <c>evaluate</c>); binary cross-entropy when <paramref name="loss"/> is null.</summary>
     public static double Evaluate(this nn.Module<Tensor, Tensor> model, Tensor x, Tensor y, Loss? loss = null, int batchSize = 1024) =>
         new Trainer { Loss = loss ?? Losses.BinaryCrossEntropy }.Score(model, x, y, batchSize);
+
+    /// <summary>The trainer both <c>Fit</c> overloads configure from their arguments.</summary>
+    static Trainer NewTrainer(Loss? loss, double learningRate, EarlyStopping? earlyStopping,
+        IProgress<EpochResult>? progress, long? seed, int? threads) => new()
+        {
+            Loss = loss ?? Losses.BinaryCrossEntropy,
+            LearningRate = learningRate,
+            EarlyStopping = earlyStopping,
+            Progress = progress,
+            Seed = seed,
+            Threads = threads,
+        };
 }
