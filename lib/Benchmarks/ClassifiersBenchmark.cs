@@ -52,10 +52,10 @@ public sealed class ClassifiersBenchmark : IBenchmark
             var clock = Stopwatch.StartNew();
             using var model = LogisticRegression.Fit(xt, y);
             double seconds = clock.Elapsed.TotalSeconds;
-            double accuracy = model.Score(xv, test.Labels);
+            double accuracy = model.Accuracy(xv, test.Labels);
             clock.Restart();
             using var knn = new KnnClassifier(xt, y);
-            double knnAccuracy = knn.Score(xv, test.Labels);
+            double knnAccuracy = knn.Accuracy(xv, test.Labels);
             Console.WriteLine($"  {name,-18} logistic regression {accuracy:0.0000} ({seconds:0.0} s)   " +
                               $"5-NN {knnAccuracy:0.0000} ({clock.Elapsed.TotalSeconds:0.0} s)");
             if (!sklearn) continue;

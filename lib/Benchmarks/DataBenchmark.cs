@@ -18,7 +18,7 @@ public sealed class DataBenchmark : IBenchmark
     {
         Time("MNIST train (60,000 × 784)", () => { using var d = Mnist.Train(); return $"{d.Count:N0} images"; });
         Time("MNIST test (10,000 × 784)", () => { using var d = Mnist.Test(); return $"{d.Count:N0} images"; });
-        MovieLensData? lens = null;
+        MovieLensDataset? lens = null;
         Time("MovieLens latest-small", () =>
         {
             lens = MovieLens.Load();

@@ -12,7 +12,7 @@ namespace Benchmarks;
 /// <c>--synthetic-25m</c>, one epoch of AutoRec trained from sparse rows at ml-25m size with its time and peak
 /// memory.</summary>
 /// <remarks>
-/// Arguments: <c>--folder DIR</c> (any folder <see cref="MovieLensLoader"/> reads) or <c>--release NAME</c>
+/// Arguments: <c>--folder DIR</c> (any folder <see cref="MovieLensReader"/> reads) or <c>--release NAME</c>
 /// (LatestSmall, Ml100k, Ml1m, Ml25m; default the bundled LatestSmall); <c>--synthetic-25m</c>; <c>--hidden N</c>
 /// (250) and <c>--batch N</c> (256) for the synthetic run (with 500 hidden units the weights, their gradients and Adam's
 /// two running averages alone take 2.6 GB at ml-25m's 162,339 users, and the peak passes 4 GB); <c>--threads N</c> (all cores).

@@ -9,7 +9,7 @@ namespace Autoencoders.Analysis;
 /// <example><code>
 /// double cv = KnnClassifier.CrossValidatedAccuracy(codes2d, labels);          // 5-NN, 5 folds
 /// using var knn = new KnnClassifier(trainCodes, train.Labels, neighbours: 5);
-/// double heldOut = knn.Score(testCodes, test.Labels);
+/// double heldOut = knn.Accuracy(testCodes, test.Labels);
 /// </code></example>
 public sealed class KnnClassifier : IDisposable
 {
@@ -53,10 +53,10 @@ public sealed class KnnClassifier : IDisposable
 
     /// <summary>Fraction of rows of <paramref name="features"/> whose predicted label equals
     /// <paramref name="labels"/>.</summary>
-    public double Score(Tensor features, Tensor labels)
+    public double Accuracy(Tensor features, Tensor labels)
     {
         using var predicted = Predict(features);
-        return Accuracy.Of(labels, predicted);
+        return Analysis.Accuracy.Of(labels, predicted);
     }
 
     /// <summary>Mean k-NN accuracy over <paramref name="folds"/> held-out folds: every point is classified once by a
@@ -74,7 +74,7 @@ public sealed class KnnClassifier : IDisposable
             var testIdx = tensor(Enumerable.Range(0, (int)n).Where(i => fold[i] == f).Select(i => (long)i).ToArray());
             var trainIdx = tensor(Enumerable.Range(0, (int)n).Where(i => fold[i] != f).Select(i => (long)i).ToArray());
             using var model = new KnnClassifier(features.index_select(0, trainIdx), labels.index_select(0, trainIdx), neighbours);
-            sum += model.Score(features.index_select(0, testIdx), labels.index_select(0, testIdx));
+            sum += model.Accuracy(features.index_select(0, testIdx), labels.index_select(0, testIdx));
         }
         return sum / folds;
     }

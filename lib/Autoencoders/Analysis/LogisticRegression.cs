@@ -14,7 +14,7 @@ namespace Autoencoders.Analysis;
 /// conversions, and the course already trains with TorchSharp.</remarks>
 /// <example><code>
 /// using var model = LogisticRegression.Fit(trainCodes, train.Labels);
-/// Console.WriteLine(model.Score(testCodes, test.Labels));
+/// Console.WriteLine(model.Accuracy(testCodes, test.Labels));
 /// var matrix = ConfusionMatrix.From(test.Labels, model.Predict(testCodes));
 /// </code></example>
 public sealed class LogisticRegression : IDisposable
@@ -106,10 +106,10 @@ public sealed class LogisticRegression : IDisposable
     }
 
     /// <summary>Accuracy on <paramref name="features"/> against <paramref name="labels"/>.</summary>
-    public double Score(Tensor features, Tensor labels)
+    public double Accuracy(Tensor features, Tensor labels)
     {
         using var predicted = Predict(features);
-        return Accuracy.Of(labels, predicted);
+        return Analysis.Accuracy.Of(labels, predicted);
     }
 
     /// <inheritdoc />

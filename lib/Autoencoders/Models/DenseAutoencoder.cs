@@ -12,7 +12,7 @@ namespace Autoencoders.Models;
 /// <c>model.Encoder.call(x)</c> is Keras' <c>keras.Model(input, encoded)</c> without copying anything. They belong to
 /// the model: dispose the model, never them.</para>
 /// <para>Layers are numbered as Keras numbers <c>model.layers</c>: 0 is the input, k is the k-th dense layer
-/// (named <c>dense_k</c>). <see cref="LayerOutput"/>(x, 7) is the lecture's <c>model.layers[7].output</c>.</para>
+/// (named <c>dense_k</c>). <see cref="ForwardTo"/>(x, 7) is the lecture's <c>model.layers[7].output</c>.</para>
 /// <para><see cref="nn.Module{T, TResult}.forward"/> returns the activated output (probabilities for a sigmoid output),
 /// as Keras' <c>predict</c> does. Training with binary cross-entropy uses <see cref="Logits"/> instead.</para>
 /// </remarks>
@@ -112,7 +112,7 @@ public sealed class DenseAutoencoder : nn.Module<Tensor, Tensor>, ILogitsModel
 
     /// <summary>The activated output of layer <paramref name="k"/> for input <paramref name="x"/> (0 returns the
     /// input itself): the lecture's <c>keras.Model(model.input, model.layers[k].output).predict(x)</c>.</summary>
-    public Tensor LayerOutput(Tensor x, int k)
+    public Tensor ForwardTo(Tensor x, int k)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(k, layers.Length);

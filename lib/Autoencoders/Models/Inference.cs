@@ -39,7 +39,7 @@ public static class Inference
     public static Tensor PredictLayer(this DenseAutoencoder model, Tensor x, int k, int batchSize = 1024)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return Predict(model, batch => model.LayerOutput(batch, k), x, batchSize);
+        return Predict(model, batch => model.ForwardTo(batch, k), x, batchSize);
     }
 
     /// <summary>The codes (bottleneck outputs) of every row of a rating matrix, made dense one batch of rows at a time:

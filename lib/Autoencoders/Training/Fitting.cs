@@ -59,7 +59,7 @@ public static class Fitting
     /// <summary>The mean loss of <paramref name="model"/> on <paramref name="x"/> → <paramref name="y"/> (Keras'
     /// <c>evaluate</c>); binary cross-entropy when <paramref name="loss"/> is null.</summary>
     public static double Evaluate(this nn.Module<Tensor, Tensor> model, Tensor x, Tensor y, Loss? loss = null, int batchSize = 1024) =>
-        new Trainer { Loss = loss ?? Losses.BinaryCrossEntropy }.Score(model, x, y, batchSize);
+        new Trainer { Loss = loss ?? Losses.BinaryCrossEntropy }.Evaluate(model, x, y, batchSize);
 
     /// <summary>The trainer both <c>Fit</c> overloads configure from their arguments.</summary>
     static Trainer NewTrainer(Loss? loss, double learningRate, EarlyStopping? earlyStopping,

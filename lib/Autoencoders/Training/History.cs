@@ -18,6 +18,11 @@ public sealed class History : IReadOnlyList<EpochResult>
     public IReadOnlyList<double>? ValLoss =>
         epochs.Count > 0 && epochs.All(e => e.ValLoss.HasValue) ? epochs.Select(e => e.ValLoss!.Value).ToArray() : null;
 
+    /// <summary>The last epoch's validation loss: the number a lesson compares once training is over.</summary>
+    /// <exception cref="InvalidOperationException">Training ran no epoch or had no validation data.</exception>
+    public double LastValLoss => ValLoss is { Count: > 0 } v ? v[^1] : throw new InvalidOperationException(
+        "This history has no validation loss: pass validationData to Fit to measure one after every epoch.");
+
     /// <summary>The epoch with the lowest validation loss (training loss without validation data), or 0 before any
     /// epoch has run.</summary>
     public int BestEpoch

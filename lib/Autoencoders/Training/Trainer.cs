@@ -120,7 +120,7 @@ public sealed class Trainer
                 foreach (var callback in callbacks) callback.OnEpochBegin(epoch, context);
                 var clock = Stopwatch.StartNew();
                 var loss = TrainEpoch(model, opt, data, batchSize, shuffle, generator, epoch, steps, history);
-                double? valLoss = validationData is null ? null : Score(model, validationData, batchSize);
+                double? valLoss = validationData is null ? null : Evaluate(model, validationData, batchSize);
                 if (valLoss is { } v && !double.IsFinite(v)) throw new TrainingDivergedException(epoch, null, steps, v, history);
                 clock.Stop();
                 if (CollectGarbageEveryEpoch) CollectGarbage();   // before the callbacks, so a report sees the settled memory
@@ -139,12 +139,12 @@ public sealed class Trainer
 
     /// <summary>The mean loss of <paramref name="model"/> on <paramref name="x"/> → <paramref name="y"/>, computed in
     /// batches with gradients off (Keras' <c>evaluate</c>).</summary>
-    public double Score(nn.Module<Tensor, Tensor> model, Tensor x, Tensor y, int batchSize = 1024) =>
-        Score(model, new DenseBatches(x, y), batchSize);
+    public double Evaluate(nn.Module<Tensor, Tensor> model, Tensor x, Tensor y, int batchSize = 1024) =>
+        Evaluate(model, new DenseBatches(x, y), batchSize);
 
     /// <summary>The mean loss of <paramref name="model"/> over the batches of <paramref name="data"/>, with gradients
     /// off and the model in evaluation mode.</summary>
-    public double Score(nn.Module<Tensor, Tensor> model, IBatchSource data, int batchSize = 1024)
+    public double Evaluate(nn.Module<Tensor, Tensor> model, IBatchSource data, int batchSize = 1024)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);

@@ -25,7 +25,7 @@ public class ClassifierTests
         var (xt, yt) = (x.narrow(0, 0, 200), y.narrow(0, 0, 200));
         var (xv, yv) = (x.narrow(0, 200, 100), y.narrow(0, 200, 100));
         using var model = LogisticRegression.Fit(xt, yt, epochs: 20);
-        Assert.True(model.Score(xv, yv) > 0.9, $"held-out accuracy {model.Score(xv, yv)}");
+        Assert.True(model.Accuracy(xv, yv) > 0.9, $"held-out accuracy {model.Accuracy(xv, yv)}");
         Assert.True(model.LossHistory[^1] < model.LossHistory[0]);
         var p = model.PredictProbabilities(xv);
         Assert.True(p.sum(1).allclose(ones(100), rtol: 0, atol: 1e-5));
@@ -39,7 +39,7 @@ public class ClassifierTests
         using var g = new Generator().manual_seed(1);
         var shuffled = y.index_select(0, randperm(300, generator: g));
         using var model = LogisticRegression.Fit(x.narrow(0, 0, 200), shuffled.narrow(0, 0, 200), epochs: 10);
-        Assert.InRange(model.Score(x.narrow(0, 200, 100), shuffled.narrow(0, 200, 100)), 0.1, 0.6);
+        Assert.InRange(model.Accuracy(x.narrow(0, 200, 100), shuffled.narrow(0, 200, 100)), 0.1, 0.6);
     }
 
     [Fact]

@@ -13,6 +13,8 @@ public class ImageSplitsTests
         Assert.Equal(50, a.Test.Count);
         Assert.Equal(a.Train.Labels.data<long>().ToArray(), b.Train.Labels.data<long>().ToArray());
         Assert.Equal(10_000, ImageSplits.Load("mnist", 100).Test.Count);
+        Assert.Equal("MNIST", a.Name);
+        Assert.Equal("7", a.ClassName(7));
     }
 
     [Fact]
@@ -26,6 +28,9 @@ public class ImageSplitsTests
             var splits = ImageSplits.Load(folder, 20, 10);
             Assert.Equal((20, 10), (splits.Train.Count, splits.Test.Count));
             Assert.Equal(784, splits.Train.Images.shape[1]);
+            Assert.Equal(Path.GetFileName(folder), splits.Name);
+            Assert.Equal("class 3", splits.ClassNames[3]);
+            Assert.Equal(10, splits.ClassNames.Count);
         }
         finally
         {
@@ -42,5 +47,31 @@ public class ImageSplitsTests
         var missing = Assert.Throws<DatasetUnavailableException>(() => ImageSplits.Load(empty));
         Assert.Contains("train-images-idx3-ubyte", missing.Message);
         Directory.Delete(empty);
+    }
+
+    [Fact]
+    public void Images_of_chosen_classes_are_relabelled_in_the_order_given()
+    {
+        using var images = new LabeledImages(TorchSharp.torch.arange(6).reshape(6, 1).to_type(TorchSharp.torch.ScalarType.Float32),
+            TorchSharp.torch.tensor(new long[] { 5, 1, 7, 5, 0, 7 }));
+
+        using var target = images.OfClasses(5, 7);
+
+        Assert.Equal([0f, 2f, 3f, 5f], target.Images.flatten().data<float>().ToArray());
+        Assert.Equal([0L, 1L, 0L, 1L], target.Labels.data<long>().ToArray());
+        Assert.Throws<ArgumentException>(() => images.OfClasses(5, 5));
+    }
+
+    [Fact]
+    public void Per_class_picks_k_of_every_class_the_same_way_for_the_same_seed()
+    {
+        using var splits = ImageSplits.Load("mnist", 2000, 10).Train;
+
+        using var few = splits.PerClass(3, seed: 1);
+        using var again = splits.PerClass(3, seed: 1);
+
+        Assert.Equal(30, few.Count);
+        Assert.Equal(Enumerable.Range(0, 10).SelectMany(c => Enumerable.Repeat((long)c, 3)), few.Labels.data<long>().ToArray());
+        Assert.True(few.Images.allclose(again.Images));
     }
 }

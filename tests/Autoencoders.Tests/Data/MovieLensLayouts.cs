@@ -13,7 +13,7 @@ static class MovieLensLayouts
     /// <summary>A half-star rating rounded up to the whole stars of ml-100k and ml-1m.</summary>
     public static float WholeStars(float rating) => MathF.Ceiling(rating);
 
-    public static void WriteMl1m(MovieLensData lens, string folder)
+    public static void WriteMl1m(MovieLensDataset lens, string folder)
     {
         var c = CultureInfo.InvariantCulture;
         var ratings = new StringBuilder();
@@ -25,14 +25,14 @@ static class MovieLensLayouts
         File.WriteAllText(Path.Combine(folder, "movies.dat"), movies.ToString(), Encoding.Latin1);
     }
 
-    public static void WriteMl100k(MovieLensData lens, string folder)
+    public static void WriteMl100k(MovieLensDataset lens, string folder)
     {
         var c = CultureInfo.InvariantCulture;
         var ratings = new StringBuilder();
         foreach (var (user, movie, rating, time) in Ratings(lens))
             ratings.Append(c, $"{user}\t{movie}\t{WholeStars(rating)}\t{time}\n");
         File.WriteAllText(Path.Combine(folder, "u.data"), ratings.ToString(), Encoding.Latin1);
-        var genres = MovieLensLoader.Ml100kGenres;
+        var genres = MovieLensReader.Ml100kGenres;
         var movies = new StringBuilder();
         foreach (var (id, title, genre) in Movies(lens))
         {
@@ -43,18 +43,18 @@ static class MovieLensLayouts
         File.WriteAllText(Path.Combine(folder, "u.item"), movies.ToString(), Encoding.Latin1);
     }
 
-    static IEnumerable<(int User, int Movie, float Rating, long Time)> Ratings(MovieLensData lens)
+    static IEnumerable<(int User, int Movie, float Rating, long Time)> Ratings(MovieLensDataset lens)
     {
         var r = lens.Ratings;
         for (long i = 0; i < r.Rows.Count; i++)
-            yield return ((int)r[MovieLensData.UserId][i], (int)r[MovieLensData.MovieId][i], (float)r[MovieLensData.Rating][i],
-                (long)r[MovieLensData.Timestamp][i]);
+            yield return ((int)r[MovieLensDataset.UserId][i], (int)r[MovieLensDataset.MovieId][i], (float)r[MovieLensDataset.Rating][i],
+                (long)r[MovieLensDataset.Timestamp][i]);
     }
 
-    static IEnumerable<(int Id, string Title, string Genres)> Movies(MovieLensData lens)
+    static IEnumerable<(int Id, string Title, string Genres)> Movies(MovieLensDataset lens)
     {
         DataFrame m = lens.Movies;
         for (long i = 0; i < m.Rows.Count; i++)
-            yield return ((int)m[MovieLensData.MovieId][i], (string)m[MovieLensData.Title][i], (string)m[MovieLensData.Genres][i]);
+            yield return ((int)m[MovieLensDataset.MovieId][i], (string)m[MovieLensDataset.Title][i], (string)m[MovieLensDataset.Genres][i]);
     }
 }

@@ -46,13 +46,13 @@ public class DenseAutoencoderTests
         var code = model.Encoder.call(x);
         Assert.Equal([5L, 3], code.shape);
         Assert.True(code.allclose(h, rtol: 1e-5, atol: 1e-6));
-        Assert.True(model.LayerOutput(x, model.CodeLayer).allclose(code, rtol: 0, atol: 0));
+        Assert.True(model.ForwardTo(x, model.CodeLayer).allclose(code, rtol: 0, atol: 0));
 
         var output = model.call(x);
         Assert.True(model.Decoder.call(code).allclose(output, rtol: 0, atol: 0));
-        Assert.True(model.LayerOutput(x, 6).allclose(output, rtol: 0, atol: 0));
+        Assert.True(model.ForwardTo(x, 6).allclose(output, rtol: 0, atol: 0));
         Assert.True(model.Logits(x).sigmoid().allclose(output, rtol: 1e-5, atol: 1e-6));
-        Assert.True(model.LayerOutput(x, 0).allclose(x, rtol: 0, atol: 0));
+        Assert.True(model.ForwardTo(x, 0).allclose(x, rtol: 0, atol: 0));
     }
 
     [Fact]
@@ -60,11 +60,11 @@ public class DenseAutoencoderTests
     {
         using var model = DenseAutoencoder.Create([784, 128, 64, 32, 16, 8, 4, 2, 4, 8, 16, 32, 64, 128, 784], seed: 1);
         using var x = rand(4, 784);
-        using var layer7 = model.LayerOutput(x, 7);
+        using var layer7 = model.ForwardTo(x, 7);
         Assert.Equal(7, model.CodeLayer);
         Assert.Equal([4L, 2], layer7.shape);
         Assert.Equal("dense_7", model.Layer(7).GetName());
-        Assert.Throws<ArgumentOutOfRangeException>(() => model.LayerOutput(x, 15));
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.ForwardTo(x, 15));
     }
 
     [Theory]
@@ -96,9 +96,9 @@ public class DenseAutoencoderTests
         using var after = model.Decoder.call(code);
         Assert.False(after.allclose(before));               // ... and the decoder sees it
         using var expected = model.Layer(4).Activation == Activation.Sigmoid
-            ? (model.LayerOutput(x, 3).matmul(model.Layer(1).Weight) + model.Layer(4).Bias).sigmoid()
+            ? (model.ForwardTo(x, 3).matmul(model.Layer(1).Weight) + model.Layer(4).Bias).sigmoid()
             : throw new InvalidOperationException();
-        using var actual = model.LayerOutput(x, 4);
+        using var actual = model.ForwardTo(x, 4);
         Assert.True(actual.allclose(expected, rtol: 1e-5, atol: 1e-6));
     }
 

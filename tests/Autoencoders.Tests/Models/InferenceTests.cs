@@ -12,7 +12,7 @@ public class InferenceTests
         using var x = rand(53, 16);   // 53 = 7 full batches of 7 and a partial one
         using var whole = model.call(x);
         using var codes = model.Encoder.call(x);
-        using var layer1 = model.LayerOutput(x, 1);
+        using var layer1 = model.ForwardTo(x, 1);
 
         using var predicted = model.Predict(x, batchSize: 7);
         using var encoded = model.Encode(x, batchSize: 7);

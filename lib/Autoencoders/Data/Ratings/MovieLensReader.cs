@@ -4,7 +4,7 @@ using Microsoft.Data.Analysis;
 
 namespace Autoencoders.Data;
 
-/// <summary>Reads a MovieLens folder in any of the published formats into <see cref="MovieLensData"/>.</summary>
+/// <summary>Reads a MovieLens folder in any of the published formats into <see cref="MovieLensDataset"/>.</summary>
 /// <remarks>The format is recognised from the files present, so a folder unpacked by hand works as well as one
 /// prepared by <see cref="MovieLens"/>:
 /// <list type="bullet">
@@ -13,7 +13,7 @@ namespace Autoencoders.Data;
 /// <item><c>u.data</c> + <c>u.item</c> (100k): tab-separated ratings; <c>|</c>-separated Latin-1 movies whose last 19
 /// fields are genre flags, named by <c>u.genre</c>.</item>
 /// </list></remarks>
-internal static class MovieLensLoader
+internal static class MovieLensReader
 {
     /// <summary>The genre names of ml-100k, in the order of <c>u.item</c>'s flag columns (as in its <c>u.genre</c>).</summary>
     public static IReadOnlyList<string> Ml100kGenres { get; } =
@@ -30,7 +30,7 @@ internal static class MovieLensLoader
     /// <exception cref="FileNotFoundException">The folder holds none of the known formats.</exception>
     /// <exception cref="DataFormatException">A file is empty, lacks a column, or has a bad value (file and line are
     /// named).</exception>
-    public static MovieLensData Read(string folder)
+    public static MovieLensDataset Read(string folder)
     {
         if (!Directory.Exists(folder))
             throw new DirectoryNotFoundException($"The MovieLens folder {Path.GetFullPath(folder)} does not exist.");
@@ -187,8 +187,8 @@ internal static class MovieLensLoader
         public DataFrame ToDataFrame(TextRecords text)
         {
             if (users.Count == 0) throw new DataFormatException(text.Path, "the file holds no ratings.");
-            return new DataFrame(users.ToColumn(MovieLensData.UserId), movies.ToColumn(MovieLensData.MovieId),
-                ratings.ToColumn(MovieLensData.Rating), timestamps.ToColumn(MovieLensData.Timestamp));
+            return new DataFrame(users.ToColumn(MovieLensDataset.UserId), movies.ToColumn(MovieLensDataset.MovieId),
+                ratings.ToColumn(MovieLensDataset.Rating), timestamps.ToColumn(MovieLensDataset.Timestamp));
         }
     }
 
@@ -205,8 +205,8 @@ internal static class MovieLensLoader
         }
 
         public DataFrame ToDataFrame() => new(
-            ColumnBuffers.ToColumn<int>(MovieLensData.MovieId, CollectionsMarshal.AsSpan(ids)),
-            new StringDataFrameColumn(MovieLensData.Title, titles),
-            new StringDataFrameColumn(MovieLensData.Genres, genres));
+            ColumnBuffers.ToColumn<int>(MovieLensDataset.MovieId, CollectionsMarshal.AsSpan(ids)),
+            new StringDataFrameColumn(MovieLensDataset.Title, titles),
+            new StringDataFrameColumn(MovieLensDataset.Genres, genres));
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Autoencoders.Data;
 
 /// <summary>The training and test images a lesson works on, chosen by one notebook parameter: a dataset's name, or a
@@ -6,11 +8,23 @@ namespace Autoencoders.Data;
 /// <param name="Test">Test images and labels.</param>
 public sealed record ImageSplits(LabeledImages Train, LabeledImages Test)
 {
-    static readonly Dictionary<string, IdxImageDataset> Named = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["mnist"] = Mnist.Dataset,
-        ["fashion-mnist"] = FashionMnist.Dataset,
-    };
+    /// <summary>The dataset's name for titles and prose: "MNIST", "Fashion-MNIST", or the folder's name.</summary>
+    public string Name { get; init; } = "images";
+
+    /// <summary>The name of every class, indexed by label: the digits for MNIST, the garments for Fashion-MNIST,
+    /// "class 0" … for a folder whose classes the course does not know.</summary>
+    public IReadOnlyList<string> ClassNames { get; init; } = [];
+
+    /// <summary>The name of class <paramref name="label"/> (its number when the label is beyond <see cref="ClassNames"/>).</summary>
+    public string ClassName(long label) =>
+        label >= 0 && label < ClassNames.Count ? ClassNames[(int)label] : $"class {label}";
+
+    static readonly Dictionary<string, (IdxImageDataset Files, string Name, IReadOnlyList<string> Classes)> Named =
+        new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["mnist"] = (Mnist.Dataset, "MNIST", Enumerable.Range(0, 10).Select(d => d.ToString(CultureInfo.InvariantCulture)).ToArray()),
+            ["fashion-mnist"] = (FashionMnist.Dataset, "Fashion-MNIST", FashionMnist.ClassNames),
+        };
 
     /// <summary>Loads <paramref name="dataset"/> and keeps seeded random subsets of the given sizes (a quick run
     /// works on a few thousand images; null keeps a whole split).</summary>
@@ -23,22 +37,27 @@ public sealed record ImageSplits(LabeledImages Train, LabeledImages Test)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataset);
         LabeledImages train, test;
+        string name;
+        IReadOnlyList<string>? classes = null;
         if (Named.TryGetValue(dataset, out var known))
         {
-            train = known.Load(DatasetSplit.Train);
-            test = known.Load(DatasetSplit.Test);
+            train = known.Files.Load(DatasetSplit.Train);
+            test = known.Files.Load(DatasetSplit.Test);
+            (name, classes) = (known.Name, known.Classes);
         }
         else if (Directory.Exists(dataset))
         {
             train = IdxImageDataset.Read(Find(dataset, "train-images-idx3-ubyte"), Find(dataset, "train-labels-idx1-ubyte"));
             test = IdxImageDataset.Read(Find(dataset, "t10k-images-idx3-ubyte"), Find(dataset, "t10k-labels-idx1-ubyte"));
+            name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataset)));
         }
         else
         {
             throw new ArgumentException(
                 $"'{dataset}' is neither a dataset name ({string.Join(", ", Named.Keys)}) nor an existing folder.", nameof(dataset));
         }
-        return new ImageSplits(Keep(train, trainCount, seed), Keep(test, testCount, seed));
+        classes ??= Enumerable.Range(0, (int)train.Labels.max().item<long>() + 1).Select(c => $"class {c}").ToArray();
+        return new ImageSplits(Keep(train, trainCount, seed), Keep(test, testCount, seed)) { Name = name, ClassNames = classes };
     }
 
     static LabeledImages Keep(LabeledImages images, int? count, int seed)

@@ -4,7 +4,7 @@ using Microsoft.Data.Analysis;
 
 namespace Autoencoders.Tests.Data;
 
-public class MovieLensLoaderTests
+public class MovieLensReaderTests
 {
     [Fact]
     public void Loads_the_bundled_latest_small_release()
@@ -38,7 +38,7 @@ public class MovieLensLoaderTests
         temp.WriteText("movies.dat",
             "1193::One Flew Over the Cuckoo's Nest (1975)::Drama\n661::James and the Giant Peach (1996)::Animation|Children's|Musical\n" +
             "3::Cité des enfants perdus, La (1995)::Adventure|Sci-Fi\n", Encoding.Latin1);
-        var lens = MovieLensLoader.Read(temp.Path);
+        var lens = MovieLensReader.Read(temp.Path);
         Assert.Equal(3, lens.Ratings.Rows.Count);
         Assert.Equal(661, lens.Ratings.Columns["movieId"][1]);
         Assert.Equal(3f, lens.Ratings.Columns["rating"][1]);
@@ -59,7 +59,7 @@ public class MovieLensLoaderTests
             $"377|Heavyweights (1994)|01-Jan-1994||http://us.imdb.com/x|{Flags(4, 5)}\n" +
             $"267|unknown||||{Flags(0)}\n" +
             $"999|Señor Nobody (1998)|01-Jan-1998||x|{Flags()}\n", Encoding.Latin1);
-        var lens = MovieLensLoader.Read(temp.Path);
+        var lens = MovieLensReader.Read(temp.Path);
         Assert.Equal(3, lens.Ratings.Rows.Count);
         Assert.Equal(196, lens.Ratings.Columns["userId"][0]);
         Assert.Equal(1f, lens.Ratings.Columns["rating"][2]);
@@ -67,7 +67,7 @@ public class MovieLensLoaderTests
         Assert.Equal("Crime|Film-Noir|Mystery|Thriller", lens.Movies.Columns["genres"][1]);
         Assert.Equal("Children's|Comedy", lens.Movies.Columns["genres"][2]);
         Assert.Equal("unknown", lens.Movies.Columns["genres"][3]);
-        Assert.Equal(MovieLensLoader.NoGenres, lens.Movies.Columns["genres"][4]);
+        Assert.Equal(MovieLensReader.NoGenres, lens.Movies.Columns["genres"][4]);
         Assert.Equal("Señor Nobody (1998)", lens.Movies.Columns["title"][4]);
     }
 
@@ -77,7 +77,7 @@ public class MovieLensLoaderTests
         using var temp = new TempFolder();
         var path = temp.WriteText("ratings.csv", "userId,movieId,timestamp\n1,2,3\n");
         temp.WriteText("movies.csv", "movieId,title,genres\n2,X (2000),Drama\n");
-        var e = Assert.Throws<DataFormatException>(() => MovieLensLoader.Read(temp.Path));
+        var e = Assert.Throws<DataFormatException>(() => MovieLensReader.Read(temp.Path));
         Assert.Equal(path, e.FilePath);
         Assert.Equal(1, e.Line);
         Assert.Contains("rating", e.Message);
@@ -90,7 +90,7 @@ public class MovieLensLoaderTests
         using var temp = new TempFolder();
         var path = temp.WriteText("ratings.csv", "userId,movieId,rating,timestamp\n1,2,4.5,10\n1,3,four,11\n");
         temp.WriteText("movies.csv", "movieId,title,genres\n2,X (2000),Drama\n");
-        var e = Assert.Throws<DataFormatException>(() => MovieLensLoader.Read(temp.Path));
+        var e = Assert.Throws<DataFormatException>(() => MovieLensReader.Read(temp.Path));
         Assert.Equal(path, e.FilePath);
         Assert.Equal(3, e.Line);
         Assert.Contains("'four'", e.Message);
@@ -102,7 +102,7 @@ public class MovieLensLoaderTests
         using var temp = new TempFolder();
         var path = temp.WriteText("ratings.dat", "1::1193::5::978300760\n1::661\n");
         temp.WriteText("movies.dat", "1193::X (1975)::Drama\n");
-        var e = Assert.Throws<DataFormatException>(() => MovieLensLoader.Read(temp.Path));
+        var e = Assert.Throws<DataFormatException>(() => MovieLensReader.Read(temp.Path));
         Assert.Equal((path, 2L), (e.FilePath, e.Line!.Value));
     }
 
@@ -115,7 +115,7 @@ public class MovieLensLoaderTests
         temp.WriteText("ratings.csv", "userId,movieId,rating,timestamp\n1,2,4.5,10\n");
         temp.WriteText("movies.csv", "movieId,title,genres\n2,X (2000),Drama\n");
         var path = temp.WriteText(empty, "");
-        var e = Assert.Throws<DataFormatException>(() => MovieLensLoader.Read(temp.Path));
+        var e = Assert.Throws<DataFormatException>(() => MovieLensReader.Read(temp.Path));
         Assert.Equal(path, e.FilePath);
         Assert.Contains("empty", e.Message);
     }
@@ -126,7 +126,7 @@ public class MovieLensLoaderTests
         using var temp = new TempFolder();
         var path = temp.WriteText("ratings.csv", "userId,movieId,rating,timestamp\n");
         temp.WriteText("movies.csv", "movieId,title,genres\n2,X (2000),Drama\n");
-        var e = Assert.Throws<DataFormatException>(() => MovieLensLoader.Read(temp.Path));
+        var e = Assert.Throws<DataFormatException>(() => MovieLensReader.Read(temp.Path));
         Assert.Equal(path, e.FilePath);
         Assert.Contains("no ratings", e.Message);
     }
@@ -136,7 +136,7 @@ public class MovieLensLoaderTests
     {
         using var temp = new TempFolder();
         temp.WriteText("notes.txt", "nothing here");
-        var e = Assert.Throws<FileNotFoundException>(() => MovieLensLoader.Read(temp.Path));
+        var e = Assert.Throws<FileNotFoundException>(() => MovieLensReader.Read(temp.Path));
         Assert.Contains("u.data", e.Message);
         Assert.Contains("ratings.csv", e.Message);
     }
@@ -180,6 +180,6 @@ public class MovieLensReleaseTests
         temp.WriteText(Path.Combine("movielens", "ml-100k", "u.item"), "2|X (1995)||||" + string.Join('|', new string('0', 19).ToCharArray()) + "\n");
         var lens = MovieLens.Load(MovieLensRelease.Ml100k, cache: new DatasetCache(temp.Path, allowDownload: false));
         Assert.Equal(1, lens.Ratings.Rows.Count);
-        Assert.Equal(MovieLensLoader.NoGenres, lens.Movies.Columns["genres"][0]);
+        Assert.Equal(MovieLensReader.NoGenres, lens.Movies.Columns["genres"][0]);
     }
 }

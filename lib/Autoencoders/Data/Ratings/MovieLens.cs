@@ -56,13 +56,13 @@ public static class MovieLens
     /// the cache, downloading and unpacking the release there first if needed.</summary>
     /// <param name="release">Which release; the lecture uses latest-small.</param>
     /// <param name="folder">A folder holding the release's unpacked files (any of the formats of
-    /// <see cref="MovieLensLoader"/>).</param>
+    /// <see cref="MovieLensReader"/>).</param>
     /// <param name="cache">The download cache; <see cref="DatasetCache.Default"/> if omitted.</param>
-    public static MovieLensData Load(MovieLensRelease release = MovieLensRelease.LatestSmall, string? folder = null,
+    public static MovieLensDataset Load(MovieLensRelease release = MovieLensRelease.LatestSmall, string? folder = null,
         DatasetCache? cache = null)
     {
-        if (folder is not null) return MovieLensLoader.Read(folder);
-        return MovieLensLoader.Read(Locate(release, cache ?? DatasetCache.Default));
+        if (folder is not null) return MovieLensReader.Read(folder);
+        return MovieLensReader.Read(Locate(release, cache ?? DatasetCache.Default));
     }
 
     /// <summary>The folder holding a release's unpacked files, obtaining it first if needed.</summary>

@@ -9,7 +9,7 @@ namespace Autoencoders.Data;
 /// <param name="Movies">One row per movie: <c>movieId</c> (int), <c>title</c> (string, with the year in
 /// parentheses), <c>genres</c> (string, <c>|</c>-separated, <c>(no genres listed)</c> when none).</param>
 /// <param name="Folder">The folder the files were read from.</param>
-public sealed record MovieLensData(DataFrame Ratings, DataFrame Movies, string Folder)
+public sealed record MovieLensDataset(DataFrame Ratings, DataFrame Movies, string Folder)
 {
     /// <summary>Column names of <see cref="Ratings"/>.</summary>
     public const string UserId = "userId", MovieId = "movieId", Rating = "rating", Timestamp = "timestamp";

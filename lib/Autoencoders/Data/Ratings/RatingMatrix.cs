@@ -77,8 +77,8 @@ public sealed class RatingMatrix
     /// <param name="columnColumn">The column whose ids become columns (users).</param>
     /// <param name="valueColumn">The column holding the values.</param>
     /// <exception cref="ArgumentException">A column is missing, or the same (row, column) pair occurs twice.</exception>
-    public static RatingMatrix FromRatings(DataFrame ratings, string rowColumn = MovieLensData.MovieId,
-        string columnColumn = MovieLensData.UserId, string valueColumn = MovieLensData.Rating) =>
+    public static RatingMatrix FromRatings(DataFrame ratings, string rowColumn = MovieLensDataset.MovieId,
+        string columnColumn = MovieLensDataset.UserId, string valueColumn = MovieLensDataset.Rating) =>
         FromRatings(ColumnBuffers.ToArray<int>(ratings, rowColumn), ColumnBuffers.ToArray<int>(ratings, columnColumn),
             ColumnBuffers.ToArray<float>(ratings, valueColumn));
 
