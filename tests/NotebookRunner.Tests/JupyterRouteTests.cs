@@ -7,7 +7,7 @@ namespace NotebookRunner.Tests;
 /// that the build sets up, exactly as a learner's Jupyter starts it.</summary>
 public class JupyterRouteTests
 {
-    static readonly string[] DebianPackages = ["jupyter-nbconvert", "python3-nbclient", "jupyter-client", "python3-ipykernel"];
+    static readonly string[] JupyterPackages = ["jupyter-nbconvert", "python3-nbclient", "jupyter-client", "python3-ipykernel"];
 
     [SkippableFact]
     public void Every_notebook_runs_in_Jupyter_with_the_course_kernel_and_keeps_its_charts()
@@ -56,27 +56,9 @@ public class JupyterRouteTests
     }
 
     /// <summary>Finds Jupyter, installing Debian's packages where this process may (CI runs as root on Debian).</summary>
-    static bool EnsureJupyter(out string why)
-    {
-        why = "";
-        if (CanRun("jupyter", "nbconvert --version")) return true;
-        if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/apt-get") || Environment.UserName != "root")
-        {
-            why = "Jupyter (nbconvert) is not installed; install it to check the Jupyter route: " +
-                  "Debian/Ubuntu: apt-get install " + string.Join(" ", DebianPackages) + "; elsewhere: pip install nbconvert nbclient ipykernel.";
-            return false;
-        }
-        var install = new ProcessStartInfo("/bin/sh", ["-c",
-            $"apt-get install -y -q {string.Join(" ", DebianPackages)} || (apt-get update -q && apt-get install -y -q {string.Join(" ", DebianPackages)})"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        install.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-        var (exit, log) = Run(install, TimeSpan.FromMinutes(15));
-        Assert.True(exit == 0, "installing Jupyter failed:\n" + Tail(log));
-        return CanRun("jupyter", "nbconvert --version");
-    }
+    static bool EnsureJupyter(out string why) =>
+        DebianPackages.Ensure(JupyterPackages, () => CanRun("jupyter", "nbconvert --version"),
+            "elsewhere: pip install nbconvert nbclient ipykernel", out why);
 
     static bool CanRun(string file, string arguments)
     {

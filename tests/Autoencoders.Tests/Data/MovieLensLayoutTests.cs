@@ -1,4 +1,5 @@
 using Autoencoders.Data;
+using Course.Testing;
 
 namespace Autoencoders.Tests.Data;
 

@@ -3,7 +3,7 @@ using System.Text;
 using Autoencoders.Data;
 using Microsoft.Data.Analysis;
 
-namespace Autoencoders.Tests.Data;
+namespace Course.Testing;
 
 /// <summary>Writes a loaded MovieLens release in the file layouts of the older releases, whole stars as they use:
 /// ml-1m's <c>ratings.dat</c>/<c>movies.dat</c> (<c>::</c>, Latin-1) and ml-100k's <c>u.data</c>/<c>u.item</c> (tab and
