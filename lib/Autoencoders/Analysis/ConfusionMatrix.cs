@@ -8,11 +8,11 @@ namespace Autoencoders.Analysis;
 /// discusses.</summary>
 public sealed class ConfusionMatrix
 {
-    private readonly int[,] _counts;
+    private readonly int[,] counts;
 
     private ConfusionMatrix(int[,] counts, IReadOnlyList<string> classNames)
     {
-        _counts = counts;
+        this.counts = counts;
         ClassNames = classNames;
     }
 
@@ -39,26 +39,26 @@ public sealed class ConfusionMatrix
     public IReadOnlyList<string> ClassNames { get; }
 
     /// <summary>Number of classes C.</summary>
-    public int ClassCount => _counts.GetLength(0);
+    public int ClassCount => counts.GetLength(0);
 
     /// <summary>How many samples of class <paramref name="actual"/> were predicted as
     /// <paramref name="predicted"/>.</summary>
-    public int this[int actual, int predicted] => _counts[actual, predicted];
+    public int this[int actual, int predicted] => counts[actual, predicted];
 
     /// <summary>Total number of samples counted.</summary>
-    public int Total => _counts.Cast<int>().Sum();
+    public int Total => counts.Cast<int>().Sum();
 
     /// <summary>Share of samples on the diagonal.</summary>
-    public double Accuracy => Total == 0 ? 0 : Enumerable.Range(0, ClassCount).Sum(c => _counts[c, c]) / (double)Total;
+    public double Accuracy => Total == 0 ? 0 : Enumerable.Range(0, ClassCount).Sum(c => counts[c, c]) / (double)Total;
 
     /// <summary>Per-class recall: of the samples of each class, the share recognised. Shows which classes are hard.</summary>
     public IReadOnlyList<double> Recall => Enumerable.Range(0, ClassCount).Select(c =>
     {
-        int row = Enumerable.Range(0, ClassCount).Sum(p => _counts[c, p]);
-        return row == 0 ? 0.0 : _counts[c, c] / (double)row;
+        int row = Enumerable.Range(0, ClassCount).Sum(p => counts[c, p]);
+        return row == 0 ? 0.0 : counts[c, c] / (double)row;
     }).ToArray();
 
     /// <summary>The counts as rows (true class) of columns (predicted class), ready for a heatmap.</summary>
     public int[][] ToRows() => Enumerable.Range(0, ClassCount)
-        .Select(a => Enumerable.Range(0, ClassCount).Select(p => _counts[a, p]).ToArray()).ToArray();
+        .Select(a => Enumerable.Range(0, ClassCount).Select(p => counts[a, p]).ToArray()).ToArray();
 }

@@ -13,9 +13,9 @@ namespace Autoencoders.Analysis;
 /// </code></example>
 public sealed class KnnClassifier : IDisposable
 {
-    private readonly Tensor _features; // [n, d] float64
-    private readonly long[] _labels;
-    private readonly int _classes;
+    private readonly Tensor trainFeatures; // [n, d] float64
+    private readonly long[] trainLabels;
+    private readonly int classCount;
 
     /// <summary>Remembers the training points (features [n, d], integer labels [n]); <paramref name="neighbours"/> is
     /// k.</summary>
@@ -23,9 +23,9 @@ public sealed class KnnClassifier : IDisposable
     {
         if (features.shape[0] != labels.shape[0]) throw new ArgumentException("One label per row is needed.", nameof(labels));
         if (neighbours < 1 || neighbours > features.shape[0]) throw new ArgumentOutOfRangeException(nameof(neighbours));
-        _features = features.to_type(ScalarType.Float64).reshape(features.shape[0], -1).contiguous();
-        _labels = labels.to_type(ScalarType.Int64).contiguous().data<long>().ToArray();
-        _classes = (int)_labels.Max() + 1;
+        trainFeatures = features.to_type(ScalarType.Float64).reshape(features.shape[0], -1).contiguous();
+        trainLabels = labels.to_type(ScalarType.Int64).contiguous().data<long>().ToArray();
+        classCount = (int)trainLabels.Max() + 1;
         Neighbours = neighbours;
     }
 
@@ -36,16 +36,16 @@ public sealed class KnnClassifier : IDisposable
     /// label, as in scikit-learn.</summary>
     public Tensor Predict(Tensor features)
     {
-        var (indices, _) = PairwiseDistances.Nearest(features, _features, Neighbours, excludeSelf: false);
+        var (indices, _) = PairwiseDistances.Nearest(features, trainFeatures, Neighbours, excludeSelf: false);
         long m = features.shape[0];
         var predictions = new long[m];
-        var votes = new int[_classes];
+        var votes = new int[classCount];
         for (long i = 0; i < m; i++)
         {
             Array.Clear(votes);
-            for (int j = 0; j < Neighbours; j++) votes[_labels[indices[i * Neighbours + j]]]++;
+            for (int j = 0; j < Neighbours; j++) votes[trainLabels[indices[i * Neighbours + j]]]++;
             int best = 0;
-            for (int c = 1; c < _classes; c++) if (votes[c] > votes[best]) best = c;
+            for (int c = 1; c < classCount; c++) if (votes[c] > votes[best]) best = c;
             predictions[i] = best;
         }
         return tensor(predictions);
@@ -107,5 +107,5 @@ public sealed class KnnClassifier : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _features.Dispose();
+    public void Dispose() => trainFeatures.Dispose();
 }

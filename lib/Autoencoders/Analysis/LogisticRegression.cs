@@ -19,14 +19,14 @@ namespace Autoencoders.Analysis;
 /// </code></example>
 public sealed class LogisticRegression : IDisposable
 {
-    private readonly Tensor _mean, _scale, _weight, _bias; // float32
+    private readonly Tensor mean, scale, weight, bias; // float32
 
     private LogisticRegression(Tensor mean, Tensor scale, Tensor weight, Tensor bias, IReadOnlyList<double> losses)
     {
-        _mean = mean;
-        _scale = scale;
-        _weight = weight;
-        _bias = bias;
+        this.mean = mean;
+        this.scale = scale;
+        this.weight = weight;
+        this.bias = bias;
         LossHistory = losses;
     }
 
@@ -34,7 +34,7 @@ public sealed class LogisticRegression : IDisposable
     public IReadOnlyList<double> LossHistory { get; }
 
     /// <summary>Number of classes.</summary>
-    public int ClassCount => (int)_weight.shape[0];
+    public int ClassCount => (int)weight.shape[0];
 
     /// <summary>Trains on <paramref name="features"/> [n, d] with integer <paramref name="labels"/> [n] in 0 … C − 1.
     /// <paramref name="l2"/> is the weight penalty per sample (1e-4 on 10,000 samples is scikit-learn's default C = 1).
@@ -94,8 +94,8 @@ public sealed class LogisticRegression : IDisposable
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var x = (features.to_type(ScalarType.Float32) - _mean) / _scale;
-        return nn.functional.softmax(x.matmul(_weight.t()) + _bias, 1).MoveToOuterDisposeScope();
+        var x = (features.to_type(ScalarType.Float32) - mean) / scale;
+        return nn.functional.softmax(x.matmul(weight.t()) + bias, 1).MoveToOuterDisposeScope();
     }
 
     /// <summary>Most probable class [m] (int64) for the rows of <paramref name="features"/>.</summary>
@@ -115,9 +115,9 @@ public sealed class LogisticRegression : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        _mean.Dispose();
-        _scale.Dispose();
-        _weight.Dispose();
-        _bias.Dispose();
+        mean.Dispose();
+        scale.Dispose();
+        weight.Dispose();
+        bias.Dispose();
     }
 }

@@ -19,15 +19,15 @@ namespace Autoencoders.Analysis;
 /// </code></example>
 public sealed class Pca : IDisposable
 {
-    private readonly Tensor _mean;        // [d], float64
-    private readonly Tensor _components;  // [k, d], float64
-    private readonly double[] _variances; // all min(n, d) eigenvalues, descending, divided by n − 1
+    private readonly Tensor mean;        // [d], float64
+    private readonly Tensor basis;  // [k, d], float64
+    private readonly double[] variances; // all min(n, d) eigenvalues, descending, divided by n − 1
 
     private Pca(Tensor mean, Tensor components, double[] variances, long samples)
     {
-        _mean = mean;
-        _components = components;
-        _variances = variances;
+        this.mean = mean;
+        basis = components;
+        this.variances = variances;
         SampleCount = samples;
     }
 
@@ -35,34 +35,34 @@ public sealed class Pca : IDisposable
     public long SampleCount { get; }
 
     /// <summary>Number of kept components (k).</summary>
-    public int ComponentCount => (int)_components.shape[0];
+    public int ComponentCount => (int)basis.shape[0];
 
     /// <summary>Number of input features (d).</summary>
-    public int FeatureCount => (int)_components.shape[1];
+    public int FeatureCount => (int)basis.shape[1];
 
     /// <summary>Mean of the training data, [d] float32: PCA describes variation around it.</summary>
-    public Tensor Mean => _mean.to_type(ScalarType.Float32);
+    public Tensor Mean => mean.to_type(ScalarType.Float32);
 
     /// <summary>Principal axes as rows, [k, d] float32, orthonormal, by decreasing variance.</summary>
-    public Tensor Components => _components.to_type(ScalarType.Float32);
+    public Tensor Components => basis.to_type(ScalarType.Float32);
 
     /// <summary>Variance of the data along each kept component (sample variance, divided by n − 1 as in
     /// scikit-learn), [k] float32.</summary>
-    public Tensor ExplainedVariance => tensor(_variances[..ComponentCount]).to_type(ScalarType.Float32);
+    public Tensor ExplainedVariance => tensor(variances[..ComponentCount]).to_type(ScalarType.Float32);
 
     /// <summary>Share of the total variance carried by each kept component, [k] float32.</summary>
     public Tensor ExplainedVarianceRatio
     {
         get
         {
-            double total = _variances.Sum();
-            return tensor(_variances[..ComponentCount].Select(v => v / total).ToArray()).to_type(ScalarType.Float32);
+            double total = variances.Sum();
+            return tensor(variances[..ComponentCount].Select(v => v / total).ToArray()).to_type(ScalarType.Float32);
         }
     }
 
     /// <summary>All eigenvalues of the sample covariance (min(n, d) of them, descending), including the ones of
     /// dropped components: they are what the reconstruction error is made of.</summary>
-    public IReadOnlyList<double> AllVariances => _variances;
+    public IReadOnlyList<double> AllVariances => variances;
 
     /// <summary>Fits PCA to the rows of <paramref name="data"/> ([n, d]) keeping <paramref name="components"/>
     /// components.</summary>
@@ -107,7 +107,7 @@ public sealed class Pca : IDisposable
     public Tensor Transform(Tensor data)
     {
         using var scope = NewDisposeScope();
-        var codes = (data.to_type(ScalarType.Float64) - _mean).matmul(_components.t());
+        var codes = (data.to_type(ScalarType.Float64) - mean).matmul(basis.t());
         return codes.to_type(ScalarType.Float32).MoveToOuterDisposeScope();
     }
 
@@ -117,7 +117,7 @@ public sealed class Pca : IDisposable
         using var scope = NewDisposeScope();
         long kUsed = codes.shape[1];
         if (kUsed > ComponentCount) throw new ArgumentException($"At most {ComponentCount} code columns.", nameof(codes));
-        var x = codes.to_type(ScalarType.Float64).matmul(_components.narrow(0, 0, kUsed)) + _mean;
+        var x = codes.to_type(ScalarType.Float64).matmul(basis.narrow(0, 0, kUsed)) + mean;
         return x.to_type(ScalarType.Float32).MoveToOuterDisposeScope();
     }
 
@@ -128,9 +128,9 @@ public sealed class Pca : IDisposable
         int k = components ?? ComponentCount;
         if (k < 1 || k > ComponentCount) throw new ArgumentOutOfRangeException(nameof(components));
         using var scope = NewDisposeScope();
-        var x = data.to_type(ScalarType.Float64) - _mean;
-        var w = _components.narrow(0, 0, k);
-        var r = x.matmul(w.t()).matmul(w) + _mean;
+        var x = data.to_type(ScalarType.Float64) - mean;
+        var w = basis.narrow(0, 0, k);
+        var r = x.matmul(w.t()).matmul(w) + mean;
         return r.to_type(ScalarType.Float32).MoveToOuterDisposeScope();
     }
 
@@ -139,16 +139,16 @@ public sealed class Pca : IDisposable
     /// sample variances). No linear autoencoder with a k-unit code can do better on these data.</summary>
     public double OptimalReconstructionMse(int components)
     {
-        if (components < 0 || components > _variances.Length) throw new ArgumentOutOfRangeException(nameof(components));
+        if (components < 0 || components > variances.Length) throw new ArgumentOutOfRangeException(nameof(components));
         double dropped = 0;
-        for (int j = components; j < _variances.Length; j++) dropped += _variances[j];
+        for (int j = components; j < variances.Length; j++) dropped += variances[j];
         return dropped * (SampleCount - 1) / SampleCount / FeatureCount;
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        _mean.Dispose();
-        _components.Dispose();
+        mean.Dispose();
+        basis.Dispose();
     }
 }

@@ -14,17 +14,17 @@ namespace Autoencoders.Analysis;
 /// </code></example>
 public sealed class SimilaritySearch : IDisposable
 {
-    private readonly Tensor _unit; // [n, d], rows of unit length
+    private readonly Tensor unit; // [n, d], rows of unit length
 
     /// <summary>Indexes the rows of <paramref name="embeddings"/> ([n, d]), one row per item.</summary>
     public SimilaritySearch(Tensor embeddings)
     {
         if (embeddings.dim() != 2) throw new ArgumentException("Embeddings must be a matrix [n, d].", nameof(embeddings));
-        _unit = CosineSimilarity.NormalizeRows(embeddings).contiguous();
+        unit = CosineSimilarity.NormalizeRows(embeddings).contiguous();
     }
 
     /// <summary>Number of indexed items.</summary>
-    public int Count => (int)_unit.shape[0];
+    public int Count => (int)unit.shape[0];
 
     /// <summary>The <paramref name="k"/> items most similar to item <paramref name="item"/> (a row index), best
     /// first, the item itself left out.</summary>
@@ -32,7 +32,7 @@ public sealed class SimilaritySearch : IDisposable
     {
         if (item < 0 || item >= Count) throw new ArgumentOutOfRangeException(nameof(item));
         using var scope = NewDisposeScope();
-        return Search(_unit.narrow(0, item, 1), k, exclude: item);
+        return Search(unit.narrow(0, item, 1), k, exclude: item);
     }
 
     /// <summary>The <paramref name="k"/> indexed items most similar to a query vector [d] (e.g. the code of a new
@@ -57,7 +57,7 @@ public sealed class SimilaritySearch : IDisposable
             {
                 using var scope = NewDisposeScope();
                 long rows = Math.Min(blockRows, Count - start);
-                var sims = _unit.narrow(0, start, rows).matmul(_unit.t());
+                var sims = unit.narrow(0, start, rows).matmul(unit.t());
                 var self = arange(start, start + rows, dtype: ScalarType.Int64).unsqueeze(1);
                 sims = sims.scatter(1, self, full(rows, 1, float.NegativeInfinity));
                 var (values, indices) = sims.topk(k, dim: 1, largest: true, sorted: true);
@@ -76,7 +76,7 @@ public sealed class SimilaritySearch : IDisposable
     {
         int available = Count - (exclude >= 0 ? 1 : 0);
         if (k < 1 || k > available) throw new ArgumentOutOfRangeException(nameof(k), $"Needs 1 ≤ k ≤ {available}.");
-        var sims = unitQuery.matmul(_unit.t()).squeeze(0);
+        var sims = unitQuery.matmul(unit.t()).squeeze(0);
         if (exclude >= 0) sims[exclude] = float.NegativeInfinity;
         var (values, indices) = sims.topk(k, largest: true, sorted: true);
         var v = values.data<float>().ToArray();
@@ -85,5 +85,5 @@ public sealed class SimilaritySearch : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _unit.Dispose();
+    public void Dispose() => unit.Dispose();
 }

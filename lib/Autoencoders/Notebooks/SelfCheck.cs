@@ -10,7 +10,7 @@ namespace Autoencoders.Notebooks;
 public static class SelfCheck
 {
     // The latest outcome of each (question, test): running a test cell again replaces its earlier outcome.
-    static readonly Dictionary<(string Question, int Test), string?> results = [];
+    static readonly Dictionary<(string Question, int Test), string?> Results = [];
 
     /// <summary>Runs visible test number <paramref name="testNumber"/> of <paramref name="question"/> and prints
     /// whether it passed.</summary>
@@ -20,13 +20,13 @@ public static class SelfCheck
         try
         {
             test();
-            results[(question, testNumber)] = null;
+            Results[(question, testNumber)] = null;
             Console.WriteLine($"PASS  {question}: this visible test passes.");
         }
         catch (Exception e)
         {
             var reason = e is ClaimFailedException ? e.Message : $"{e.GetType().Name}: {e.Message}";
-            results[(question, testNumber)] = reason;
+            Results[(question, testNumber)] = reason;
             Console.WriteLine($"FAIL  {question}: {reason}");
         }
     }
@@ -40,7 +40,7 @@ public static class SelfCheck
         text.AppendLine($"{"Question",-12} {"Points",6}  Visible tests");
         foreach (var (question, points, visible) in questions)
         {
-            var outcomes = results.Where(r => r.Key.Question == question).Select(r => r.Value).ToList();
+            var outcomes = Results.Where(r => r.Key.Question == question).Select(r => r.Value).ToList();
             var failures = outcomes.Where(m => m is not null).ToList();
             var status = visible == 0 ? "none: graded by hidden tests only"
                 : outcomes.Count == 0 ? "not run yet (run the question's cells, then its test cell)"

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
-using Course.Shared;
 using Autoencoders.Native;
+using Course.Shared;
 using TorchSharp;
 
 namespace Autoencoders.Tests.Native;

@@ -8,16 +8,16 @@ internal sealed class QuadTree
 {
     private const int MaxDepth = 40;
 
-    private readonly double[] _points; // x0, y0, x1, y1, ...
-    private readonly int[] _order;     // point indices, grouped by cell
-    private double[] _comX = new double[64], _comY = new double[64], _width = new double[64];
-    private int[] _count = new int[64], _start = new int[64], _children = new int[4 * 64];
-    private int _nodes;
+    private readonly double[] points; // x0, y0, x1, y1, ...
+    private readonly int[] order;     // point indices, grouped by cell
+    private double[] comX = new double[64], comY = new double[64], width = new double[64];
+    private int[] pointCount = new int[64], firstIndex = new int[64], children = new int[4 * 64];
+    private int nodes;
 
     internal QuadTree(double[] points, int n)
     {
-        _points = points;
-        _order = Enumerable.Range(0, n).ToArray();
+        this.points = points;
+        order = Enumerable.Range(0, n).ToArray();
         double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
         for (int i = 0; i < n; i++)
         {
@@ -26,33 +26,33 @@ internal sealed class QuadTree
         }
         double size = Math.Max(maxX - minX, maxY - minY);
         size = size * (1 + 1e-6) + 1e-12;
-        _scratch = new int[n];
+        scratch = new int[n];
         Build(0, n, minX, minY, size, 0);
     }
 
-    private readonly int[] _scratch;
+    private readonly int[] scratch;
 
     private int Build(int start, int end, double x0, double y0, double size, int depth)
     {
         int node = NewNode();
-        _count[node] = end - start;
-        _start[node] = start;
-        _width[node] = size;
+        pointCount[node] = end - start;
+        firstIndex[node] = start;
+        width[node] = size;
         double sx = 0, sy = 0;
-        for (int k = start; k < end; k++) { sx += _points[2 * _order[k]]; sy += _points[2 * _order[k] + 1]; }
-        _comX[node] = sx / (end - start);
-        _comY[node] = sy / (end - start);
-        for (int q = 0; q < 4; q++) _children[4 * node + q] = -1;
+        for (int k = start; k < end; k++) { sx += points[2 * order[k]]; sy += points[2 * order[k] + 1]; }
+        comX[node] = sx / (end - start);
+        comY[node] = sy / (end - start);
+        for (int q = 0; q < 4; q++) children[4 * node + q] = -1;
         if (end - start <= 1 || depth >= MaxDepth) return node;
 
         double half = size / 2, midX = x0 + half, midY = y0 + half;
         Span<int> counts = stackalloc int[4];
-        for (int k = start; k < end; k++) counts[Quadrant(_order[k], midX, midY)]++;
+        for (int k = start; k < end; k++) counts[Quadrant(order[k], midX, midY)]++;
         Span<int> next = stackalloc int[4];
         next[0] = start;
         for (int q = 1; q < 4; q++) next[q] = next[q - 1] + counts[q - 1];
-        for (int k = start; k < end; k++) { int i = _order[k]; _scratch[next[Quadrant(i, midX, midY)]++] = i; }
-        Array.Copy(_scratch, start, _order, start, end - start);
+        for (int k = start; k < end; k++) { int i = order[k]; scratch[next[Quadrant(i, midX, midY)]++] = i; }
+        Array.Copy(scratch, start, order, start, end - start);
         int from = start;
         for (int q = 0; q < 4; q++)
         {
@@ -60,7 +60,7 @@ internal sealed class QuadTree
             if (counts[q] > 0)
             {
                 int child = Build(from, to, x0 + (q & 1) * half, y0 + (q >> 1) * half, half, depth + 1);
-                _children[4 * node + q] = child; // after the call: Build may have grown the arrays
+                children[4 * node + q] = child; // after the call: Build may have grown the arrays
             }
             from = to;
         }
@@ -68,48 +68,48 @@ internal sealed class QuadTree
     }
 
     private int Quadrant(int i, double midX, double midY) =>
-        (_points[2 * i] >= midX ? 1 : 0) + (_points[2 * i + 1] >= midY ? 2 : 0);
+        (points[2 * i] >= midX ? 1 : 0) + (points[2 * i + 1] >= midY ? 2 : 0);
 
     private int NewNode()
     {
-        if (_nodes == _count.Length)
+        if (nodes == pointCount.Length)
         {
-            int size = _nodes * 2;
-            Array.Resize(ref _comX, size); Array.Resize(ref _comY, size); Array.Resize(ref _width, size);
-            Array.Resize(ref _count, size); Array.Resize(ref _start, size); Array.Resize(ref _children, 4 * size);
+            int size = nodes * 2;
+            Array.Resize(ref comX, size); Array.Resize(ref comY, size); Array.Resize(ref width, size);
+            Array.Resize(ref pointCount, size); Array.Resize(ref firstIndex, size); Array.Resize(ref children, 4 * size);
         }
-        return _nodes++;
+        return nodes++;
     }
 
     /// <summary>Repulsive force on point <paramref name="i"/>: Σ q²·(yᵢ − yⱼ) and Σ q over all other points j, with
     /// q = 1 / (1 + ‖yᵢ − yⱼ‖²), cells narrower than theta × distance summarised by their centre of mass.</summary>
     internal (double Fx, double Fy, double Z) Repulsion(int i, double thetaSquared, int[] stack)
     {
-        double px = _points[2 * i], py = _points[2 * i + 1];
+        double px = points[2 * i], py = points[2 * i + 1];
         double fx = 0, fy = 0, z = 0;
         int top = 0;
         stack[top++] = 0;
         while (top > 0)
         {
             int node = stack[--top];
-            double dx = px - _comX[node], dy = py - _comY[node], d2 = dx * dx + dy * dy;
-            bool leaf = _children[4 * node] < 0 && _children[4 * node + 1] < 0 && _children[4 * node + 2] < 0 && _children[4 * node + 3] < 0;
+            double dx = px - comX[node], dy = py - comY[node], d2 = dx * dx + dy * dy;
+            bool leaf = children[4 * node] < 0 && children[4 * node + 1] < 0 && children[4 * node + 2] < 0 && children[4 * node + 3] < 0;
             if (leaf)
             {
-                for (int k = _start[node], end = k + _count[node]; k < end; k++)
+                for (int k = firstIndex[node], end = k + pointCount[node]; k < end; k++)
                 {
-                    int j = _order[k];
+                    int j = order[k];
                     if (j == i) continue;
-                    double ex = px - _points[2 * j], ey = py - _points[2 * j + 1];
+                    double ex = px - points[2 * j], ey = py - points[2 * j + 1];
                     double q = 1.0 / (1.0 + ex * ex + ey * ey);
                     z += q;
                     fx += q * q * ex;
                     fy += q * q * ey;
                 }
             }
-            else if (_width[node] * _width[node] < thetaSquared * d2)
+            else if (width[node] * width[node] < thetaSquared * d2)
             {
-                double q = 1.0 / (1.0 + d2), m = _count[node];
+                double q = 1.0 / (1.0 + d2), m = pointCount[node];
                 z += m * q;
                 fx += m * q * q * dx;
                 fy += m * q * q * dy;
@@ -118,7 +118,7 @@ internal sealed class QuadTree
             {
                 for (int q = 0; q < 4; q++)
                 {
-                    int child = _children[4 * node + q];
+                    int child = children[4 * node + q];
                     if (child >= 0) stack[top++] = child;
                 }
             }

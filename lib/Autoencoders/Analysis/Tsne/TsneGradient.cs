@@ -13,16 +13,16 @@ internal interface ITsneGradient
 /// <summary>All n² pairs, as scikit-learn's method="exact".</summary>
 internal sealed class ExactTsneGradient(double[] p, int n, int dims) : ITsneGradient
 {
-    private readonly double[] _zPerRow = new double[n];
-    private readonly double[] _repel = new double[n * dims];
+    private readonly double[] zPerRow = new double[n];
+    private readonly double[] repulsion = new double[n * dims];
 
     public double Compute(double[] y, double exaggeration, bool computeError, double[] gradient)
     {
         // One pass per row: attraction Σ p q̃ (yi − yj), repulsion Σ q̃² (yi − yj) and Σ q̃.
         if (dims == 2) Parallel.For(0, n, i => Row2D(y, exaggeration, gradient, i));
         else Parallel.For(0, n, i => RowAnyDims(y, exaggeration, gradient, i));
-        double zTotal = _zPerRow.Sum();
-        for (int k = 0; k < n * dims; k++) gradient[k] = 4 * (gradient[k] - _repel[k] / zTotal);
+        double zTotal = zPerRow.Sum();
+        for (int k = 0; k < n * dims; k++) gradient[k] = 4 * (gradient[k] - repulsion[k] / zTotal);
         if (!computeError) return double.NaN;
 
         double[] klPerRow = new double[n];
@@ -59,11 +59,11 @@ internal sealed class ExactTsneGradient(double[] p, int n, int dims) : ITsneGrad
             ax += pq * dx; ay += pq * dy;
             rx += qq * dx; ry += qq * dy;
         }
-        _zPerRow[i] = z;
+        zPerRow[i] = z;
         gradient[2 * i] = exaggeration * ax;
         gradient[2 * i + 1] = exaggeration * ay;
-        _repel[2 * i] = rx;
-        _repel[2 * i + 1] = ry;
+        repulsion[2 * i] = rx;
+        repulsion[2 * i + 1] = ry;
     }
 
     private void RowAnyDims(double[] y, double exaggeration, double[] gradient, int i)
@@ -87,11 +87,11 @@ internal sealed class ExactTsneGradient(double[] p, int n, int dims) : ITsneGrad
                 repel[a] += qq * d;
             }
         }
-        _zPerRow[i] = z;
+        zPerRow[i] = z;
         for (int a = 0; a < dims; a++)
         {
             gradient[i * dims + a] = attract[a];
-            _repel[i * dims + a] = repel[a]; // divided by Z by the caller, once Z is known
+            repulsion[i * dims + a] = repel[a]; // divided by Z by the caller, once Z is known
         }
     }
 }
@@ -101,8 +101,8 @@ internal sealed class ExactTsneGradient(double[] p, int n, int dims) : ITsneGrad
 internal sealed class BarnesHutTsneGradient(SparseAffinities p, int n, double theta) : ITsneGradient
 {
     private const int Chunk = 256;
-    private readonly double[] _repel = new double[2 * n];
-    private readonly double[] _zPerRow = new double[n];
+    private readonly double[] repulsion = new double[2 * n];
+    private readonly double[] zPerRow = new double[n];
 
     public double Compute(double[] y, double exaggeration, bool computeError, double[] gradient)
     {
@@ -115,9 +115,9 @@ internal sealed class BarnesHutTsneGradient(SparseAffinities p, int n, double th
             for (int i = c * Chunk, end = Math.Min(n, i + Chunk); i < end; i++)
             {
                 var (fx, fy, z) = tree.Repulsion(i, thetaSquared, stack);
-                _repel[2 * i] = fx;
-                _repel[2 * i + 1] = fy;
-                _zPerRow[i] = z;
+                repulsion[2 * i] = fx;
+                repulsion[2 * i + 1] = fy;
+                zPerRow[i] = z;
                 double ax = 0, ay = 0;
                 for (int e = p.RowStart[i]; e < p.RowStart[i + 1]; e++)
                 {
@@ -131,8 +131,8 @@ internal sealed class BarnesHutTsneGradient(SparseAffinities p, int n, double th
                 gradient[2 * i + 1] = ay;
             }
         });
-        double zTotal = _zPerRow.Sum();
-        for (int k = 0; k < 2 * n; k++) gradient[k] = 4 * (gradient[k] - _repel[k] / zTotal);
+        double zTotal = zPerRow.Sum();
+        for (int k = 0; k < 2 * n; k++) gradient[k] = 4 * (gradient[k] - repulsion[k] / zTotal);
         if (!computeError) return double.NaN;
 
         double kl = 0;

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
-using TorchSharp;
 using Autoencoders.Native;
+using TorchSharp;
 
 namespace Autoencoders.Data;
 
