@@ -146,6 +146,22 @@ public sealed class DenseAutoencoder : nn.Module<Tensor, Tensor>, ILogitsModel
     /// <summary>A Keras-style table of layers, output shapes and parameter counts.</summary>
     public ModelSummary Summary() => ModelSummary.Of(this);
 
+    /// <summary>A new network with this one's architecture and a copy of its current weights. Transfer learning starts
+    /// many runs (label budgets, seeds, frozen or fine-tuned) from one pretrained network; each run trains its own
+    /// copy, so none of them changes the starting point of the next.</summary>
+    public DenseAutoencoder Copy()
+    {
+        var code = Layer(CodeLayer).Activation;
+        var hidden = Enumerable.Range(1, LayerCount - 1).Where(k => k != CodeLayer).Select(k => Layer(k).Activation)
+            .DefaultIfEmpty(code).First();
+        var copy = Create(LayerSizes, hidden, OutputActivation, code, CodeLayer, TiedWeights);
+        using var buffer = new MemoryStream();
+        save(buffer);
+        using var saved = new MemoryStream(buffer.ToArray());
+        copy.load(saved);
+        return copy;
+    }
+
     // libtorch's own message for these mistakes is a bare shape or dtype mismatch deep inside a matrix product.
     private void CheckInput(Tensor x)
     {

@@ -149,4 +149,27 @@ public class ChartTests
             File.Delete(path + ".html");
         }
     }
+
+    [Fact]
+    public void Sweep_chart_draws_the_mean_over_seeds_and_every_seed_in_one_colour_per_variant()
+    {
+        var runs = new List<(string, double, double)>
+        {
+            ("scratch", 1, 0.5), ("scratch", 1, 0.7), ("scratch", 10, 0.8), ("scratch", 10, 0.9),
+            ("frozen", 1, 0.75), ("frozen", 10, 0.85),
+        };
+
+        var chart = SweepChart.Create(runs, xTitle: "labels per class", yTitle: "accuracy");
+
+        var traces = ChartJson.Traces(chart);
+        Assert.Equal(4, traces.Length);
+        Assert.Equal([1.0, 10.0], ChartJson.Doubles(traces[0].GetProperty("x")));
+        Assert.Equal([0.6, 0.85], ChartJson.Doubles(traces[0].GetProperty("y")).Select(v => Math.Round(v, 10)));
+        Assert.Equal([0.5, 0.7, 0.8, 0.9], ChartJson.Doubles(traces[1].GetProperty("y")));
+        var colour = traces[0].GetProperty("line").GetProperty("color").GetString();
+        Assert.Equal(colour, traces[1].GetProperty("marker").GetProperty("color").GetString());
+        Assert.NotEqual(colour, traces[2].GetProperty("line").GetProperty("color").GetString());
+        Assert.Equal("log", ChartJson.Layout(chart).GetProperty("xaxis").GetProperty("type").GetString());
+        Assert.Throws<ArgumentException>(() => SweepChart.Create([("a", 0, 1)], "x", "y"));
+    }
 }

@@ -74,4 +74,21 @@ public class ImageSplitsTests
         Assert.Equal(Enumerable.Range(0, 10).SelectMany(c => Enumerable.Repeat((long)c, 3)), few.Labels.data<long>().ToArray());
         Assert.True(few.Images.allclose(again.Images));
     }
+
+    [Fact]
+    public void Split_gives_two_disjoint_parts_that_together_hold_every_image()
+    {
+        using var images = new LabeledImages(TorchSharp.torch.arange(10).reshape(10, 1).to_type(TorchSharp.torch.ScalarType.Float32),
+            TorchSharp.torch.arange(10).remainder(3));
+
+        var (first, others) = images.Split(4, seed: 3);
+
+        var a = first.Images.flatten().data<float>().ToArray();
+        var b = others.Images.flatten().data<float>().ToArray();
+        Assert.Equal(4, a.Length);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (float)i), a.Concat(b).Order());
+        Assert.Equal(a.Select(v => (long)v % 3), first.Labels.data<long>().ToArray());
+        Assert.Equal(a, images.Split(4, seed: 3).First.Images.flatten().data<float>().ToArray());
+        Assert.Throws<ArgumentOutOfRangeException>(() => images.Split(10));
+    }
 }

@@ -29,6 +29,27 @@ public class ModelWeightsTests : IDisposable
         Assert.True(actual.allclose(expected, rtol: 0, atol: 0));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_copy_computes_the_same_and_trains_without_changing_the_original(bool tied)
+    {
+        using var original = DenseAutoencoder.Create([12, 8, 3, 8, 12], hidden: Activation.Tanh, output: Activation.Linear,
+            code: Activation.Linear, tiedWeights: tied, seed: 1);
+        using var x = rand(6, 12);
+        using var expected = original.call(x);
+
+        using var copy = original.Copy();
+        Assert.Equal(original.LayerSizes, copy.LayerSizes);
+        Assert.Equal(tied, copy.TiedWeights);
+        Assert.Equal(Activation.Linear, copy.Layer(2).Activation);
+        using (var output = copy.call(x)) Assert.True(output.allclose(expected, rtol: 0, atol: 0));
+
+        foreach (var p in copy.parameters()) using (no_grad()) p.add_(1.0);
+        using var after = original.call(x);
+        Assert.True(after.allclose(expected, rtol: 0, atol: 0));
+    }
+
     [Fact]
     public void Loading_into_another_architecture_says_so()
     {

@@ -35,6 +35,20 @@ public sealed class LabeledImages : IDisposable
         return new LabeledImages(Images.index_select(0, index), Labels.index_select(0, index));
     }
 
+    /// <summary>Two disjoint random parts, the first of <paramref name="count"/> images and the second of all the others:
+    /// a network pretrained on the first part's labels is then tested on a task learned from images it never saw.
+    /// The same for the same seed.</summary>
+    public (LabeledImages First, LabeledImages Others) Split(int count, int seed = 42)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(count, Count);
+        var first = RandomSubset.Indices(Count, count, seed).Select(i => (long)i).ToArray();
+        var chosen = first.ToHashSet();
+        var rest = Enumerable.Range(0, Count).Select(i => (long)i).Where(i => !chosen.Contains(i)).ToArray();
+        var labels = Labels.data<long>().ToArray();
+        return (Take(first, first.Select(r => labels[r]).ToArray()), Take(rest, rest.Select(r => labels[r]).ToArray()));
+    }
+
     /// <summary>The images whose label is one of <paramref name="classes"/>, relabelled 0, 1, … in the order given:
     /// the target task of transfer learning ("classes 5–9 as 0–4") without index plumbing in the lesson.</summary>
     /// <exception cref="ArgumentException">No class given, or a class given twice.</exception>
