@@ -22,7 +22,10 @@ internal static class CourseBook
     /// <param name="mode">The mode the notebooks ran in, when the run set one.</param>
     public static string Write(string folder, IReadOnlyList<BookEntry> entries, string? mode)
     {
-        var assets = BookAssets.Write(Path.Combine(folder, AssetsFolder));
+        // The shared files are the book's own: those of an earlier run (an older plotly.js) go.
+        var assetsFolder = Path.Combine(folder, AssetsFolder);
+        if (Directory.Exists(assetsFolder)) Directory.Delete(assetsFolder, recursive: true);
+        var assets = BookAssets.Write(assetsFolder);
         var titles = entries.Select(Title).ToList();
         var inBook = entries.Select(e => e.NotebookPath).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
