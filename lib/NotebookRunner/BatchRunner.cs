@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using NotebookHost;
+using NotebookHost.Book;
 
 namespace NotebookRunner;
 
@@ -36,6 +37,12 @@ sealed class BatchRunner(RunnerOptions options, TextWriter log)
 
         log.WriteLine();
         foreach (var r in results) log.WriteLine($"{r.Status,-8} {r.Seconds,7:0.0} s  {r.Notebook}");
+        if (options.OutDirectory is not null)
+        {
+            var book = CourseBook.Write(options.OutDirectory, results.Select(r => new BookEntry(r.Notebook, r.Output,
+                r.Status, r.Seconds, r.Error, r.Cell)).ToList(), options.Mode);
+            log.WriteLine($"course book: {book}");
+        }
         var passed = results.Count(r => r.Status == NotebookResult.Passed);
         log.WriteLine($"{passed} passed, {results.Count - passed} failed");
         return passed == results.Count ? 0 : 1;

@@ -11,7 +11,8 @@ sealed record RunnerOptions
         usage: NotebookRunner <notebook-or-folder>... [options]
           --mode quick|full     quick: small settings for CI; full: the lecture's settings (default: the notebook's own)
           --param name=value    override a parameter of the notebook's "parameters" cell (repeatable)
-          --out DIR             write each executed notebook, with its outputs, under DIR
+          --out DIR             write each executed notebook, with its outputs, under DIR, and the course book:
+                                DIR/index.html and a page per notebook, to read in any browser
           --timeout SECONDS     the longest one cell may run (default 1800)
 
         A folder means every notebook in it and its subfolders (folders whose names start with '.' or '_' are skipped,

@@ -68,6 +68,8 @@ public class ReadmeCommandTests
         if (text == FullCourseRun)
         {
             Assert.True(File.Exists(Path.Combine(output, "00-setup-check.ipynb")), $"{command}: no executed copy in {output}\n{result.Tail()}");
+            foreach (var page in new[] { "index.html", "00-setup-check.html", "_book/katex/katex.min.js" })
+                Assert.True(File.Exists(Path.Combine(output, page)), $"{command}: the course book has no {page} in {output}\n{result.Tail()}");
             InstallsTheJupyterKernel(tree);
             VsCodeKernelLoadsTheCourse(tree);
         }
@@ -148,6 +150,9 @@ public class ReadmeCommandTests
             var chart = kernel.Submit("Plotly.NET.CSharp.Chart.Point<double, double, string>(new[] { 1.0, 2.0 }, new[] { 3.0, 4.0 })", limit);
             Assert.True(Succeeded(chart), "a chart failed in the VS Code kernel: " + Describe(chart));
             Assert.Contains("Plotly.newPlot", Describe(chart));
+            Assert.Contains(chart, e => (string?)e["eventType"] == "ReturnValueProduced"
+                                        && e["event"]?["formattedValues"]?.AsArray().Any(v => (string?)v?["mimeType"] == "text/html") == true);
+            Assert.DoesNotContain(added.Concat(scoped).Concat(chart), e => (string?)e["eventType"] is "ErrorProduced" or "CommandFailed");
         }
 
         var feed = Path.Combine(tree.Root, "artifacts", "feed");

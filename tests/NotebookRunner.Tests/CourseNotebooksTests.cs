@@ -81,6 +81,13 @@ public partial class CourseNotebooksTests
         var setup = File.ReadAllText(Path.Combine(output, "00-setup-check.ipynb"));
         Assert.Single(Regex.Matches(setup, "plotly.js v2"));
         Assert.Contains("Plotly.newPlot", setup);
+
+        // The course book of the run: every notebook has its page, and plotly.js is in the book once.
+        var index = File.ReadAllText(Path.Combine(output, "index.html"));
+        Assert.Contains("passed, 0 failed", index);
+        Assert.True(File.Exists(Path.Combine(output, "assignments", "source", "2-autoencoders.html")), "no page for an assignment");
+        Assert.Single(Directory.GetFiles(Path.Combine(output, "_book", "shared"), "plotly-*.js"));
+        Assert.DoesNotContain("plotly.js v2", File.ReadAllText(Path.Combine(output, "00-setup-check.html")));
     }
 
     [GeneratedRegex("#r \"nuget:\\s*(?<name>[^,\"]+?)\\s*,\\s*(?<version>[^\"]+?)\\s*\"")]

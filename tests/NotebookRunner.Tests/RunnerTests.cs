@@ -31,6 +31,13 @@ public class RunnerTests
         Assert.Contains("the third cell fails", (string?)error["evalue"]);
         var fine = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "b-fine.ipynb")))!;
         Assert.Contains("42", fine["cells"]![0]!["outputs"]!.ToJsonString());
+
+        // The course book beside the executed copies: an index, and a page per notebook with its result.
+        Assert.Contains($"course book: {Path.Combine(output, "index.html")}", text);
+        Assert.Contains("<a href=\"a-broken.html\">a-broken</a>", File.ReadAllText(Path.Combine(output, "index.html")));
+        var page = File.ReadAllText(Path.Combine(output, "a-broken.html"));
+        Assert.Contains("<span class=\"status failed\">failed</span>", page);
+        Assert.Matches("<div class=\"failure\">Cell 3: [^<]*the third cell fails", page);
     }
 
     [Fact]
