@@ -69,7 +69,8 @@ public static class ImageGrid
     internal static (int Top, int Left) Origin(int row, int index, int height, int width) =>
         (Border + row * (height + Border), Border + index * (width + Border));
 
-    private static List<double[,]> ToImages(Tensor images)
+    /// <summary>Images as [y, x] arrays of intensities clipped to [0, 1], whatever their tensor layout.</summary>
+    internal static List<double[,]> ToImages(Tensor images)
     {
         using var scope = NewDisposeScope();
         var t = images.detach().cpu().to_type(ScalarType.Float64).clamp(0, 1);
