@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 
 namespace Autoencoders.Tests.Charts;
 
-public class SweepChartTests
+public class LineChartAndCodeMapTests
 {
     [Fact]
     public void Line_chart_draws_each_series_over_the_shared_x_with_a_tick_per_setting()
