@@ -22,41 +22,47 @@ public class JupyterRouteTests
 
         var notebooks = Directory.GetFiles(Path.Combine(root, "notebooks"), "*.ipynb").Order().ToList();
         Assert.NotEmpty(notebooks);
-        var failures = new List<string>();
-        foreach (var notebook in notebooks)
-        {
-            var info = new ProcessStartInfo("jupyter")
-            {
-                WorkingDirectory = Path.GetDirectoryName(notebook)!,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            foreach (var a in new[] { "nbconvert", "--to", "notebook", "--execute", notebook, "--output-dir", output,
-                         "--ExecutePreprocessor.kernel_name=autoencoders-csharp", "--ExecutePreprocessor.timeout=1800" })
-                info.ArgumentList.Add(a);
-            info.Environment["JUPYTER_PATH"] = kernelSpecs;
-            info.Environment["AUTOENCODERS_MODE"] = "quick";
-            info.Environment["OMP_WAIT_POLICY"] = "PASSIVE"; // other tests share the cores (see RunnerProcess)
-            var (exit, log) = Run(info, TimeSpan.FromMinutes(30));
-            var executed = Path.Combine(output, Path.GetFileName(notebook));
-            if (exit != 0 || !File.Exists(executed))
-            {
-                failures.Add($"{Path.GetFileName(notebook)}: nbconvert exited with {exit}\n{Tail(log)}");
-                continue;
-            }
-            var cells = JsonNode.Parse(File.ReadAllText(executed))!["cells"]!.AsArray();
-            var outputs = cells.SelectMany(c => c!["outputs"]?.AsArray() ?? []).ToList();
-            var errors = outputs.Where(o => (string?)o!["output_type"] == "error").Select(o => (string?)o!["evalue"]).ToList();
-            if (errors.Count > 0) failures.Add($"{Path.GetFileName(notebook)}: {string.Join("; ", errors)}");
-            var html = string.Concat(outputs.Select(o => o!["data"]?["text/html"]?.ToJsonString() ?? ""));
-            if (!html.Contains("Plotly.newPlot")) failures.Add($"{Path.GetFileName(notebook)}: no chart in the executed copy");
-            if (html.Contains("Could not load file or assembly")) failures.Add($"{Path.GetFileName(notebook)}: an assembly failed to load");
-        }
+        var failures = notebooks.SelectMany(n => Execute(n, kernelSpecs, output)).ToList();
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    /// <summary>Executes <paramref name="notebook"/> with nbconvert in the course kernel in quick mode; the executed
+    /// copy goes to <paramref name="output"/>. Returns what went wrong: a failed run or cell, a missing chart, an
+    /// assembly that failed to load.</summary>
+    internal static List<string> Execute(string notebook, string kernelSpecs, string output)
+    {
+        var failures = new List<string>();
+        var info = new ProcessStartInfo("jupyter")
+        {
+            WorkingDirectory = Path.GetDirectoryName(notebook)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var a in new[] { "nbconvert", "--to", "notebook", "--execute", notebook, "--output-dir", output,
+                     "--ExecutePreprocessor.kernel_name=autoencoders-csharp", "--ExecutePreprocessor.timeout=1800" })
+            info.ArgumentList.Add(a);
+        info.Environment["JUPYTER_PATH"] = kernelSpecs;
+        info.Environment["AUTOENCODERS_MODE"] = "quick";
+        info.Environment["OMP_WAIT_POLICY"] = "PASSIVE"; // other tests share the cores (see RunnerProcess)
+        var (exit, log) = Run(info, TimeSpan.FromMinutes(30));
+        var executed = Path.Combine(output, Path.GetFileName(notebook));
+        if (exit != 0 || !File.Exists(executed))
+        {
+            failures.Add($"{Path.GetFileName(notebook)}: nbconvert exited with {exit}\n{Tail(log)}");
+            return failures;
+        }
+        var cells = JsonNode.Parse(File.ReadAllText(executed))!["cells"]!.AsArray();
+        var outputs = cells.SelectMany(c => c!["outputs"]?.AsArray() ?? []).ToList();
+        var errors = outputs.Where(o => (string?)o!["output_type"] == "error").Select(o => (string?)o!["evalue"]).ToList();
+        if (errors.Count > 0) failures.Add($"{Path.GetFileName(notebook)}: {string.Join("; ", errors)}");
+        var html = string.Concat(outputs.Select(o => o!["data"]?["text/html"]?.ToJsonString() ?? ""));
+        if (!html.Contains("Plotly.newPlot")) failures.Add($"{Path.GetFileName(notebook)}: no chart in the executed copy");
+        if (html.Contains("Could not load file or assembly")) failures.Add($"{Path.GetFileName(notebook)}: an assembly failed to load");
+        return failures;
+    }
+
     /// <summary>Finds Jupyter, installing Debian's packages where this process may (CI runs as root on Debian).</summary>
-    static bool EnsureJupyter(out string why) =>
+    internal static bool EnsureJupyter(out string why) =>
         DebianPackages.Ensure(JupyterPackages, () => CanRun("jupyter", "nbconvert --version"),
             "elsewhere: pip install nbconvert nbclient ipykernel", out why);
 
