@@ -105,7 +105,7 @@ public class HostileSubmissionTests
         if (Environment.UserName == "root") TryRun("chattr", "+i", Path.Combine(stale, "left.bin"));
 
         var shared = Fingerprint([Path.GetDirectoryName(source)!, submissions, AppContext.BaseDirectory,
-            Path.Combine(GraderProcess.RepoRoot, "artifacts", "feed"), CourseCache()]);
+            Path.Combine(GraderProcess.RepoRoot, "artifacts", "feed"), .. CourseCache()]);
         var (exit, text) = GraderProcess.RunWithTemp(temp, "grade", source, submissions, "--out", output,
             "--time-limit", "240", "--memory-limit", "1536", "--jobs", "2");
         Assert.True(exit == 0, text);
@@ -150,15 +150,21 @@ public class HostileSubmissionTests
         foreach (var name in book.Keys.Where(n => n != "escaper"))
             Assert.DoesNotContain(folder, Feedback(name));
 
-        Assert.Equal(shared, Fingerprint([Path.GetDirectoryName(source)!, submissions, AppContext.BaseDirectory,
-            Path.Combine(GraderProcess.RepoRoot, "artifacts", "feed"), CourseCache()]));
+        var after = Fingerprint([Path.GetDirectoryName(source)!, submissions, AppContext.BaseDirectory,
+            Path.Combine(GraderProcess.RepoRoot, "artifacts", "feed"), .. CourseCache()]);
+        var changed = shared.Keys.Union(after.Keys).Where(f => shared.GetValueOrDefault(f) != after.GetValueOrDefault(f)).ToList();
+        Assert.True(changed.Count == 0, "changed outside the scratch folders: " + string.Join(", ", changed));
         Assert.False(Directory.Exists(stale), "the folder a killed batch left was not removed");
         Assert.Empty(Directory.EnumerateDirectories(Path.Combine(temp, "autograder")));
         Assert.DoesNotContain(Directory.EnumerateDirectories("/proc"), d => Cmdline(d).Contains("sleep 3131"));
     }
 
-    static string CourseCache() => Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p ? p
-        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), "autoencoders");
+    /// <summary>The course package's versions in this repository's feed, as extracted in the NuGet cache (other
+    /// checkouts on the machine may add their own versions meanwhile).</summary>
+    static string[] CourseCache() => [.. Directory.EnumerateFiles(Path.Combine(GraderProcess.RepoRoot, "artifacts", "feed"), "Autoencoders.*.nupkg")
+        .Select(f => Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p ? p
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
+            "autoencoders", Path.GetFileNameWithoutExtension(f)["Autoencoders.".Length..].ToLowerInvariant()))];
 
     static Dictionary<string, string> Fingerprint(IEnumerable<string> folders) => folders.Where(Directory.Exists)
         .SelectMany(f => Directory.EnumerateFiles(f, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
