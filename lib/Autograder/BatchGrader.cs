@@ -51,6 +51,7 @@ sealed class BatchGrader(GraderOptions options, TextWriter log)
         Directory.CreateDirectory(feedbackFolder);
         using var scratch = ScratchFolders.Open();
         foreach (var removed in scratch.Removed) log.WriteLine($"Removed {removed}, left by a grading run that was killed.");
+        if (sandbox is not null && Sandbox.IsRoot) ProcessLimits.RemoveStale();
         var guard = new NameGuard(assignment);
         var review = new CodeReview();
         var parameters = new Dictionary<string, string>();

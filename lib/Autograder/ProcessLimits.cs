@@ -73,6 +73,29 @@ sealed class ProcessLimits : IDisposable
         }
     }
 
+    /// <summary>Removes the groups of grading runs that were killed (named <c>autograder-PID-N</c> after a grader
+    /// process that no longer exists), ending what is left in them.</summary>
+    public static void RemoveStale()
+    {
+        if (!OperatingSystem.IsLinux() || !Directory.Exists(Root)) return;
+        var parents = new[] { Root, Path.Combine(Root, "memory"), Path.Combine(Root, "pids") }.Where(Directory.Exists);
+        foreach (var parent in parents)
+        {
+            IEnumerable<string> groups;
+            try { groups = Directory.EnumerateDirectories(parent, "autograder-*").ToList(); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
+            foreach (var group in groups)
+            {
+                var parts = Path.GetFileName(group).Split('-');
+                if (parts.Length < 3 || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var owner) || Alive(owner)) continue;
+                using var stale = new ProcessLimits(group, null, v2: parent == Root);
+                stale.Dispose();
+            }
+        }
+    }
+
+    static bool Alive(int pid) => Directory.Exists($"/proc/{pid}");
+
     /// <summary>The most memory the whole tree used so far, in MB.</summary>
     public double PeakMegabytes
     {
