@@ -62,7 +62,7 @@ sealed class Assignment
         JsonObject root;
         try
         {
-            root = JsonNode.Parse(File.ReadAllText(path))?.AsObject() ?? throw new InvalidDataException($"{path}: empty file.");
+            root = JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new InvalidDataException($"{path}: not a notebook (its JSON is not an object).");
         }
         catch (JsonException e)
         {
@@ -79,9 +79,18 @@ sealed class Assignment
 
         for (var i = 0; i < cellArray.Count; i++)
         {
-            var json = cellArray[i]!.AsObject();
-            var source = SourceText(json);
             string Where() => $"{path}, cell {i + 1}";
+            var json = cellArray[i] as JsonObject ?? throw new InvalidDataException($"{Where()}: {Kind(cellArray[i])}, not a cell.");
+            string source;
+            try
+            {
+                source = SourceText(json);
+                Text(json["cell_type"], "the cell's \"cell_type\"");
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InvalidDataException($"{Where()}: {e.Message}", e);
+            }
             if ((string?)json["cell_type"] != "code")
             {
                 if (Markers.TryParseQuestion(source, out var number, out var title, out var points))
@@ -144,11 +153,43 @@ sealed class Assignment
         return new Assignment(System.IO.Path.GetFullPath(path), root, cells, list);
     }
 
-    /// <summary>A cell's text, whether stored as one string or as a list of lines.</summary>
+    /// <summary>A cell's text, whether stored as one string or as a list of lines; anything else (a number, an
+    /// object, a list holding numbers) is an <see cref="InvalidDataException"/>, never a crash.</summary>
     public static string SourceText(JsonObject cell) => cell["source"] switch
     {
-        JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>() ?? "")),
-        JsonValue text => text.GetValue<string>(),
-        _ => "",
+        null => "",
+        JsonArray lines => string.Concat(lines.Select((l, i) => Text(l, $"line {i + 1} of the cell's \"source\"") ?? "")),
+        var other => Text(other, "the cell's \"source\"") ?? "",
+    };
+
+    /// <summary>A JSON string's value, null for a missing or null node; any other kind of value is an
+    /// <see cref="InvalidDataException"/> that says what <paramref name="what"/> was instead.</summary>
+    public static string? Text(JsonNode? node, string what) => node switch
+    {
+        null => null,
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
+        JsonValue value when value.GetValueKind() == JsonValueKind.Null => null,
+        _ => throw new InvalidDataException($"{what} is {Kind(node)} where the notebook format has text."),
+    };
+
+    /// <summary>An object's property as JSON object, null when missing; any other kind is an
+    /// <see cref="InvalidDataException"/>.</summary>
+    public static JsonObject? Object(JsonNode? node, string what) => node switch
+    {
+        null => null,
+        JsonObject o => o,
+        JsonValue value when value.GetValueKind() == JsonValueKind.Null => null,
+        _ => throw new InvalidDataException($"{what} is {Kind(node)} where the notebook format has an object."),
+    };
+
+    /// <summary>What kind of JSON value a node is, in words.</summary>
+    public static string Kind(JsonNode? node) => node?.GetValueKind() switch
+    {
+        JsonValueKind.Array => "a list",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.String => "a string",
+        JsonValueKind.True or JsonValueKind.False => "true or false",
+        _ => "null",
     };
 }

@@ -1,11 +1,11 @@
-using System.Collections.Concurrent;
 using Course.Shared;
 using NotebookHost;
 
 namespace Autograder;
 
-/// <summary>Grades a batch of submissions of one assignment: each in its own worker process, at most
-/// <c>--jobs</c> at a time; one submission's failure (unreadable, crashing, looping) never stops the batch.</summary>
+/// <summary>Grades a batch of submissions of one assignment: each in its own sandboxed worker process, at most
+/// <c>--jobs</c> at a time; one submission's failure (unreadable, crashing, looping, attacking) never stops the batch.
+/// </summary>
 sealed class BatchGrader(GraderOptions options, TextWriter log)
 {
     public async Task<int> RunAsync()
@@ -20,7 +20,27 @@ sealed class BatchGrader(GraderOptions options, TextWriter log)
             log.WriteLine($"error: {e.Message}");
             return 1;
         }
-        var submissions = FindSubmissions(assignment, options.Inputs.Skip(1));
+
+        Sandbox? sandbox = null;
+        string isolation;
+        if (options.Unsandboxed)
+        {
+            isolation = "none: graded with --unsandboxed, so the submission's code ran with the grader's rights and this score is only as trustworthy as the code";
+            log.WriteLine("warning: grading without a sandbox (--unsandboxed): each submission's code runs with your rights.");
+        }
+        else
+        {
+            sandbox = Sandbox.Find(out var why);
+            if (sandbox is null)
+            {
+                log.WriteLine($"error: no sandbox: {why}. Grading runs students' code; without a sandbox it runs with your rights. " +
+                              "Install bubblewrap, or grade inside a container or virtual machine with --unsandboxed.");
+                return 1;
+            }
+            isolation = sandbox.Description;
+        }
+
+        var submissions = SubmissionFinder.Find(assignment.Name, options.Inputs.Skip(1), log);
         if (submissions.Count == 0)
         {
             log.WriteLine($"No .ipynb submissions found in {string.Join(", ", options.Inputs.Skip(1))}.");
@@ -29,26 +49,63 @@ sealed class BatchGrader(GraderOptions options, TextWriter log)
 
         var feedbackFolder = Path.Combine(options.OutDirectory, "feedback");
         Directory.CreateDirectory(feedbackFolder);
+        using var scratch = ScratchFolders.Open();
+        foreach (var removed in scratch.Removed) log.WriteLine($"Removed {removed}, left by a grading run that was killed.");
+        if (sandbox is not null && Sandbox.IsRoot) ProcessLimits.RemoveStale();
         var guard = new NameGuard(assignment);
+        var review = new CodeReview();
         var parameters = new Dictionary<string, string>();
         if (options.Mode is not null) parameters[ParameterCell.ModeParameter] = options.Mode;
-        var runner = new SubmissionRun(options.TimeLimit, options.MemoryLimitBytes, RepositoryRoot.Locate(), sharedCores: options.Jobs > 1);
+        var repoRoot = RepositoryRoot.Locate();
+        var runner = new SubmissionRun(options.TimeLimit, options.MemoryLimitBytes, repoRoot, sharedCores: options.Jobs > 1, sandbox, scratch);
+        var integrity = Integrity.Take(repoRoot, sandbox?.Packages ?? Sandbox.NuGetCache(), assignment);
         log.WriteLine($"Grading {submissions.Count} submission(s) of {assignment.Name} ({GradeReport.Format(assignment.Points)} points; " +
-                      $"limits {options.TimeLimit.TotalSeconds:0} s, {options.MemoryLimitBytes / (1024 * 1024)} MB; {options.Jobs} at a time).");
+                      $"limits {options.TimeLimit.TotalSeconds:0} s, {options.MemoryLimitBytes / (1024 * 1024)} MB; {options.Jobs} at a time; sandbox: {isolation}).");
 
-        var reports = new ConcurrentDictionary<int, (GradeReport, string)>();
+        var reports = new SortedDictionary<int, (GradeReport, string)>();
+        var gradebook = Path.Combine(options.OutDirectory, "gradebook.csv");
+        string? broken = null;
+        using var stopping = new CancellationTokenSource();
         using var slots = new SemaphoreSlim(options.Jobs);
         var tasks = submissions.Select(async (s, index) =>
         {
-            await slots.WaitAsync();
             try
             {
-                var report = await GradeOneAsync(assignment, s.Student, Path.GetRelativePath(Environment.CurrentDirectory, s.Path), s.Path, guard, parameters, runner);
+                await slots.WaitAsync(stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            try
+            {
+                // Nothing a submission could touch may have changed since the start, or the rest would be graded wrongly.
+                if (integrity.FirstDifference() is { } difference)
+                {
+                    lock (reports) broken ??= difference;
+                    await stopping.CancelAsync();
+                    return;
+                }
+                GradeReport report;
+                try
+                {
+                    report = await GradeOneAsync(assignment, s, guard, review, parameters, runner, isolation);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // A submission never ends the batch, whatever it does: it gets a row saying what went wrong.
+                    report = GradeReport.NotGradable(s.Student, s.Shown, assignment,
+                        $"grading failed unexpectedly ({e.GetType().Name}: {GradeReport.HidePaths(e.Message, runner.HostPaths(""))}); tell your instructor.", isolation);
+                }
                 var feedback = Path.Combine(feedbackFolder, s.FeedbackName + ".md");
                 AtomicFile.Replace(feedback, report.ToMarkdown());
-                reports[index] = (report, Path.GetRelativePath(options.OutDirectory, feedback));
-                lock (log)
-                    log.WriteLine($"{s.Student,-24} {GradeReport.Format(report.Score),6} / {GradeReport.Format(assignment.Points)}  {report.Status,-13} {report.Seconds,6:0.0} s");
+                lock (reports)
+                {
+                    reports[index] = (report, Path.GetRelativePath(options.OutDirectory, feedback));
+                    // Rows as students finish, so that a batch killed half-way keeps what it graded.
+                    AtomicFile.Replace(gradebook, Gradebook.ToCsv(assignment, reports.Values));
+                    log.WriteLine($"{s.Student,-24} {GradeReport.Format(report.Score),6} / {GradeReport.Format(assignment.Points)}  {report.StatusWithReview,-13} {report.Seconds,6:0.0} s");
+                }
             }
             finally
             {
@@ -57,53 +114,34 @@ sealed class BatchGrader(GraderOptions options, TextWriter log)
         });
         await Task.WhenAll(tasks);
 
-        var gradebook = Path.Combine(options.OutDirectory, "gradebook.csv");
-        AtomicFile.Replace(gradebook, Gradebook.ToCsv(assignment, reports.OrderBy(r => r.Key).Select(r => r.Value)));
+        if (broken is not null)
+        {
+            log.WriteLine($"error: grading stopped: {broken} since the batch started. Something changed the files grading relies on; " +
+                          $"the {reports.Count} row(s) graded before are in {gradebook}. Restore the file (rebuild the grader) and grade the rest again.");
+            return 1;
+        }
+        lock (reports) AtomicFile.Replace(gradebook, Gradebook.ToCsv(assignment, reports.Values));
         log.WriteLine($"Gradebook: {gradebook}");
         log.WriteLine($"Feedback:  {feedbackFolder}");
         return 0;
     }
 
-    static async Task<GradeReport> GradeOneAsync(Assignment assignment, string student, string shownPath, string path,
-        NameGuard guard, IReadOnlyDictionary<string, string> parameters, SubmissionRun runner)
+    static async Task<GradeReport> GradeOneAsync(Assignment assignment, FoundSubmission s, NameGuard guard, CodeReview review,
+        IReadOnlyDictionary<string, string> parameters, SubmissionRun runner, string isolation)
     {
         List<GradedCell> plan;
         try
         {
-            plan = Submission.Plan(assignment, path, parameters);
+            plan = Submission.Plan(assignment, s.Path, parameters);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException)
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or UnauthorizedAccessException)
         {
-            return GradeReport.NotGradable(student, shownPath, assignment, e.Message);
+            return GradeReport.NotGradable(s.Student, s.Shown, assignment, e.Message, isolation);
         }
+        var flagged = review.Find(plan);
+        plan = guard.EnforceTypes(plan, out var retyped);
         plan = guard.Protect(plan, out var renamed);
         var run = await runner.RunAsync(plan);
-        return GradeReport.From(student, shownPath, assignment, plan, run, renamed);
-    }
-
-    /// <summary>Each submission with the student it belongs to and a unique name for its feedback file.</summary>
-    static List<(string Student, string Path, string FeedbackName)> FindSubmissions(Assignment assignment, IEnumerable<string> inputs)
-    {
-        var files = new List<string>();
-        foreach (var input in inputs)
-        {
-            if (File.Exists(input)) files.Add(input);
-            else if (Directory.Exists(input))
-                files.AddRange(Directory.EnumerateFiles(input, "*.ipynb", SearchOption.AllDirectories)
-                    .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(p => p is ".ipynb_checkpoints"))
-                    .Order(StringComparer.Ordinal));
-            else throw new ArgumentException($"{input}: no such submission or folder.");
-        }
-        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        return files.Select(f =>
-        {
-            var stem = Path.GetFileNameWithoutExtension(f);
-            var student = stem.Equals(assignment.Name, StringComparison.OrdinalIgnoreCase)
-                ? Path.GetFileName(Path.GetDirectoryName(f)) ?? stem : stem;
-            var name = string.Concat(student.Select(ch => Path.GetInvalidFileNameChars().Contains(ch) || ch == ' ' ? '_' : ch));
-            var unique = name;
-            for (var n = 2; !used.Add(unique); n++) unique = $"{name}-{n}";
-            return (student, f, unique);
-        }).ToList();
+        return GradeReport.From(s.Student, s.Shown, assignment, plan, run, renamed, isolation, flagged, retyped);
     }
 }

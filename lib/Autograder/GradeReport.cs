@@ -32,13 +32,24 @@ sealed class GradeReport
     public double Seconds { get; init; }
     public double PeakMegabytes { get; init; }
 
+    /// <summary>How the submission was isolated: the sandbox, or a warning that it ran with the grader's rights.</summary>
+    public string Sandbox { get; init; } = "";
+
+    /// <summary>Lines of the student's code that use what the assignments never need (reflection, native calls, the
+    /// kernel's API, ...): graded, but to be read by a person.</summary>
+    public IReadOnlyList<string> Review { get; init; } = [];
+
+    /// <summary>The status column with the review flag.</summary>
+    public string StatusWithReview => Review.Count > 0 ? $"{Status}, needs review" : Status;
+
     public double Score => Tests.Sum(t => t.Earned);
     public double Earned(Question q) => Tests.Where(t => t.Question == q.Number).Sum(t => t.Earned);
 
     /// <summary>Scores a run: a test earns its points when its cell ran without an error; tests that did not run
     /// earn nothing and say why.</summary>
     public static GradeReport From(string student, string submission, Assignment assignment,
-        IReadOnlyList<GradedCell> plan, RunOutcome run, IReadOnlyList<string> renamed)
+        IReadOnlyList<GradedCell> plan, RunOutcome run, IReadOnlyList<string> renamed, string sandbox = "",
+        IReadOnlyList<string>? review = null, IReadOnlyList<string>? retyped = null)
     {
         var tests = new List<TestOutcome>();
         var errors = new List<CellError>();
@@ -49,7 +60,8 @@ sealed class GradeReport
             if (cell.IsTest)
             {
                 var message = cell.NotRunBecause
-                              ?? (result is null ? NotRunMessage(run, i) : result.Passed ? null : result.Error);
+                              ?? (result is null ? NotRunMessage(run, i) : result.Passed ? null
+                                  : cell.Role == CellRole.HiddenTest ? HiddenTestMessage(result.Error) : result.Error);
                 var passed = result is { Passed: true } && cell.NotRunBecause is null;
                 tests.Add(new TestOutcome(cell.Question!.Value, cell.Label, cell.Points, passed ? cell.Points : 0, message));
             }
@@ -64,6 +76,8 @@ sealed class GradeReport
             notes.Add($"Grading stopped in {plan[run.StoppedAt ?? 0].Label}: {run.StopReason}. The tests after it were not run.");
         else if (outOfMemory is not null)
             notes.Add($"{Capitalize(outOfMemory.Label)} ran out of memory; the cells after it may have failed for lack of memory too.");
+        if (retyped is { Count: > 0 })
+            notes.Add($"Your code declares {string.Join(", ", retyped)} with another type than the question asks for; for grading, they were given the type the question asks for.");
         if (renamed.Count > 0)
             notes.Add($"Your code declares {string.Join(", ", renamed.Select(n => $"`{n}`"))}, which the tests also use; for grading, yours were renamed to {string.Join(", ", renamed.Select(n => $"`{n}{NameGuard.RenameSuffix}`"))} so that the tests use the real ones.");
         return new GradeReport
@@ -83,12 +97,24 @@ sealed class GradeReport
             Notes = notes.Count == 0 ? null : string.Join("\n>\n> ", notes),
             Seconds = run.Seconds,
             PeakMegabytes = run.PeakMegabytes,
+            Sandbox = sandbox,
+            Review = review ?? [],
         };
     }
 
-    /// <summary>A submission that could not even be read: zero, with the reason.</summary>
-    public static GradeReport NotGradable(string student, string submission, Assignment assignment, string reason) => new()
+    /// <summary>Replaces the host's folders named in <paramref name="paths"/> (longest first) by what feedback shows
+    /// instead: a student reads where their code failed, never the grading machine's layout.</summary>
+    public static string HidePaths(string text, IEnumerable<(string Path, string Shown)> paths)
     {
+        foreach (var (path, shown) in paths.Where(p => p.Path.Length > 1).OrderByDescending(p => p.Path.Length))
+            text = text.Replace(path, shown, StringComparison.Ordinal);
+        return text;
+    }
+
+    /// <summary>A submission that could not even be read: zero, with the reason.</summary>
+    public static GradeReport NotGradable(string student, string submission, Assignment assignment, string reason, string sandbox = "") => new()
+    {
+        Sandbox = sandbox,
         Student = student,
         SubmissionPath = submission,
         Assignment = assignment,
@@ -99,6 +125,17 @@ sealed class GradeReport
         Status = "not gradable",
         Notes = reason,
     };
+
+    /// <summary>A hidden test's failure as feedback shows it: the instructor's message when the test's check failed,
+    /// otherwise only the kind of error, so that a compiler message never quotes the test's code.</summary>
+    static string HiddenTestMessage(string? error)
+    {
+        const string claim = "ClaimFailedException";
+        if (error is null) return "failed";
+        if (error.StartsWith(claim, StringComparison.Ordinal)) return error[claim.Length..].TrimStart(':', ' ');
+        var kind = error.Split(':', 2)[0].Trim();
+        return kind.Length is > 0 and < 80 && !kind.Contains(' ') ? $"it ended with {kind}" : "it ended with an error";
+    }
 
     static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
@@ -115,6 +152,12 @@ sealed class GradeReport
         md.AppendLine($"**Score: {Format(Score)} / {Format(Assignment.Points)}**");
         md.AppendLine();
         if (Notes is not null) md.AppendLine($"> {Notes}").AppendLine();
+        if (Review.Count > 0)
+        {
+            md.AppendLine("> **Needs review.** Your code uses what this assignment does not need; a person will read these lines before the score counts:");
+            foreach (var line in Review) md.AppendLine($"> - {line}");
+            md.AppendLine();
+        }
         md.AppendLine("| Question | Points |");
         md.AppendLine("|---|---|");
         foreach (var q in Assignment.Questions)
@@ -144,7 +187,8 @@ sealed class GradeReport
             }
             md.AppendLine();
         }
-        md.AppendLine($"Graded in {Seconds:0} s (peak memory {PeakMegabytes:0} MB). Status: {Status}.");
+        md.AppendLine($"Graded in {Seconds:0} s (peak memory {PeakMegabytes:0} MB). Status: {StatusWithReview}.");
+        if (Sandbox.Length > 0) md.AppendLine().AppendLine($"Sandbox: {Sandbox}.");
         return md.ToString();
     }
 

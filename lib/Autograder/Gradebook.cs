@@ -11,7 +11,7 @@ static class Gradebook
         var csv = new StringBuilder();
         var header = new List<string> { "student", "submission", "score", "max_score" };
         header.AddRange(assignment.Questions.Select(q => $"q{q.Number}"));
-        header.AddRange(["status", "seconds", "feedback"]);
+        header.AddRange(["status", "seconds", "feedback", "sandbox"]);
         csv.AppendLine(string.Join(",", header.Select(Quote)));
         foreach (var (r, feedback) in rows)
         {
@@ -20,7 +20,7 @@ static class Gradebook
                 r.Student, r.SubmissionPath, GradeReport.Format(r.Score), GradeReport.Format(assignment.Points),
             };
             fields.AddRange(assignment.Questions.Select(q => GradeReport.Format(r.Earned(q))));
-            fields.AddRange([r.Status, r.Seconds.ToString("0.0", CultureInfo.InvariantCulture), feedback]);
+            fields.AddRange([r.StatusWithReview, r.Seconds.ToString("0.0", CultureInfo.InvariantCulture), feedback, r.Sandbox]);
             csv.AppendLine(string.Join(",", fields.Select(Quote)));
         }
         return csv.ToString();

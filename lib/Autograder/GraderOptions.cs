@@ -21,6 +21,8 @@ sealed record GraderOptions
               --time-limit SECONDS     wall time per submission (default 900)
               --memory-limit MB        memory per submission (default 4096)
               --jobs N                 submissions graded at the same time (default 1)
+              --unsandboxed            grade without the sandbox (needed where none is available, see the README):
+                                       the students' code then runs with your rights; every feedback file says so
 
         A folder of submissions is searched for .ipynb files; the student's name is the file's folder when the file is
         named like the assignment (alice/1-training-autoencoders.ipynb), otherwise the file's name (alice.ipynb).
@@ -33,6 +35,7 @@ sealed record GraderOptions
     public TimeSpan TimeLimit { get; private set; } = TimeSpan.FromSeconds(900);
     public long MemoryLimitBytes { get; private set; } = 4096L * 1024 * 1024;
     public int Jobs { get; private set; } = 1;
+    public bool Unsandboxed { get; private set; }
 
     public static GraderOptions Parse(IReadOnlyList<string> args)
     {
@@ -59,6 +62,7 @@ sealed record GraderOptions
                 case "--time-limit": o.TimeLimit = TimeSpan.FromSeconds(Number(1)); break;
                 case "--memory-limit": o.MemoryLimitBytes = (long)(Number(256) * 1024 * 1024); break;
                 case "--jobs": o.Jobs = (int)Number(1); break;
+                case "--unsandboxed": o.Unsandboxed = true; break;
                 case var _ when arg.StartsWith("--", StringComparison.Ordinal): throw new ArgumentException($"unknown option {arg}.");
                 default: o.Inputs.Add(Path.GetFullPath(arg)); break;
             }
@@ -67,8 +71,8 @@ sealed record GraderOptions
         if (o.Inputs.Count == 0) throw new ArgumentException("name at least one assignment notebook or folder.");
         if (o.Command == "grade" && o.Inputs.Count < 2)
             throw new ArgumentException("grade needs the assignment's instructor version and at least one submission or folder.");
-        if (o.Command != "grade" && (o.Mode is not null))
-            throw new ArgumentException("--mode applies to grade only.");
+        if (o.Command != "grade" && (o.Mode is not null || o.Unsandboxed))
+            throw new ArgumentException("--mode and --unsandboxed apply to grade only.");
         return o;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Autograder;
 
@@ -18,11 +19,69 @@ sealed class NameGuard
 
     readonly HashSet<string> allowed;
 
+    /// <summary>The types the solution declares for its top-level variables and methods' results (where it writes
+    /// one out), by name.</summary>
+    readonly Dictionary<string, string> types = new(StringComparer.Ordinal);
+
     /// <summary>Allows what the solution declares.</summary>
     public NameGuard(Assignment assignment)
     {
         allowed = assignment.Cells.Where(c => c.Role == CellRole.Answer)
             .SelectMany(c => Declared(Parse(c.Source)).Names).ToHashSet(StringComparer.Ordinal);
+        foreach (var cell in assignment.Cells.Where(c => c.Role == CellRole.Answer))
+            foreach (var (name, type) in DeclaredTypes(Parse(cell.Source)))
+                if (!type.IsVar) types.TryAdd(name, type.ToString());
+    }
+
+    /// <summary>The student's cells with each declaration of a name the solution declares with a written-out type
+    /// given that type: a class <c>Yes</c> whose <c>==</c> always holds, returned where the solution returns an
+    /// <c>int</c>, then no longer compiles (or converts to a real <c>int</c>, whose value the tests check).</summary>
+    /// <param name="plan">The cells to run.</param>
+    /// <param name="changed">The declarations that were given the solution's type, for the feedback.</param>
+    public List<GradedCell> EnforceTypes(IReadOnlyList<GradedCell> plan, out List<string> changed)
+    {
+        var list = new List<string>();
+        var result = plan.Select(cell =>
+        {
+            if (cell.Role != CellRole.Answer || types.Count == 0) return cell;
+            var root = Parse(cell.Code);
+            var edits = new List<(TextSpan Span, string Type, string Name, string Was)>();
+            foreach (var (name, type) in DeclaredTypes(root))
+                if (types.TryGetValue(name, out var expected) && type.ToString() != expected)
+                    edits.Add((type.Span, expected, name, type.ToString()));
+            if (edits.Count == 0) return cell;
+            var text = new System.Text.StringBuilder(cell.Code);
+            foreach (var edit in edits.OrderByDescending(e => e.Span.Start))
+            {
+                text.Remove(edit.Span.Start, edit.Span.Length).Insert(edit.Span.Start, edit.Type);
+                list.Add($"`{edit.Name}` ({edit.Was} → {edit.Type})");
+            }
+            return cell with { Code = text.ToString() };
+        }).ToList();
+        changed = list;
+        return result;
+    }
+
+    /// <summary>The written type of each top-level variable and method result a cell declares.</summary>
+    static IEnumerable<(string Name, TypeSyntax Type)> DeclaredTypes(CompilationUnitSyntax root)
+    {
+        foreach (var member in root.Members)
+        {
+            switch (member)
+            {
+                case MethodDeclarationSyntax m: yield return (m.Identifier.ValueText, m.ReturnType); break;
+                case PropertyDeclarationSyntax p: yield return (p.Identifier.ValueText, p.Type); break;
+                case FieldDeclarationSyntax f:
+                    foreach (var v in f.Declaration.Variables) yield return (v.Identifier.ValueText, f.Declaration.Type);
+                    break;
+                case GlobalStatementSyntax { Statement: LocalDeclarationStatementSyntax local }:
+                    foreach (var v in local.Declaration.Variables) yield return (v.Identifier.ValueText, local.Declaration.Type);
+                    break;
+                case GlobalStatementSyntax { Statement: LocalFunctionStatementSyntax function }:
+                    yield return (function.Identifier.ValueText, function.ReturnType);
+                    break;
+            }
+        }
     }
 
     /// <summary>The suffix a student's name gets when it would hide one the tests use.</summary>

@@ -27,6 +27,9 @@ sealed record GradedCell(CellRole Role, int? Question, double Points, string Cod
 /// carries; cells without one are the student's own and run where they were, after the cell before them.</remarks>
 static class Submission
 {
+    /// <summary>The largest submission read: a notebook with its outputs is a few MB; anything far larger is not one.</summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
+
     /// <summary>The cells to run, in order. Throws <see cref="InvalidDataException"/> naming the file when it is not
     /// a notebook at all.</summary>
     /// <param name="assignment">The instructor version.</param>
@@ -34,44 +37,70 @@ static class Submission
     /// <param name="parameters">Values for the assignment's parameters cell (e.g. mode).</param>
     public static List<GradedCell> Plan(Assignment assignment, string submissionPath, IReadOnlyDictionary<string, string> parameters)
     {
+        var name = Path.GetFileName(submissionPath);
+        var info = new FileInfo(submissionPath);
+        if (info.LinkTarget is not null)
+            throw new InvalidDataException($"{name}: a symbolic link, which grading does not follow; hand in the notebook file itself.");
+        if (info.Length > MaxBytes)
+            throw new InvalidDataException($"{name}: {info.Length / (1024 * 1024)} MB, more than a notebook of this assignment can be ({MaxBytes / (1024 * 1024)} MB); clear its outputs and hand it in again.");
         JsonArray cells;
         try
         {
-            cells = JsonNode.Parse(File.ReadAllText(submissionPath))?["cells"] as JsonArray
-                    ?? throw new InvalidDataException($"{submissionPath}: no \"cells\" array; is this the assignment notebook?");
+            var root = JsonNode.Parse(File.ReadAllText(submissionPath)) as JsonObject
+                       ?? throw new InvalidDataException($"{name}: not a notebook (its JSON is not an object); is this the assignment notebook?");
+            cells = root["cells"] as JsonArray
+                    ?? throw new InvalidDataException($"{name}: no \"cells\" list; is this the assignment notebook?");
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{submissionPath}: not valid notebook JSON ({e.Message}); open it in VS Code and save it again, or hand in the .ipynb file itself.", e);
+            throw new InvalidDataException($"{name}: not valid notebook JSON ({e.Message}); open it in VS Code and save it again, or hand in the .ipynb file itself.", e);
+        }
+
+        // Every field grading reads is checked for its JSON kind first, so that a malformed notebook is "not gradable"
+        // with the reason rather than an exception in the middle of the batch.
+        var read = new List<(string? Id, bool IsCode, string Source)>();
+        for (var i = 0; i < cells.Count; i++)
+        {
+            try
+            {
+                var cell = cells[i] as JsonObject ?? throw new InvalidDataException($"it is {Assignment.Kind(cells[i])}, not a cell");
+                var metadata = Assignment.Object(cell["metadata"], "its \"metadata\"");
+                var ours = Assignment.Object(metadata?[StudentVersion.MetadataKey], $"its \"metadata.{StudentVersion.MetadataKey}\"");
+                var ourId = Assignment.Text(ours?["cell"], $"its \"metadata.{StudentVersion.MetadataKey}.cell\"");
+                var id = Assignment.Text(cell["id"], "its \"id\"");
+                id = ourId ?? id;
+                var isCode = Assignment.Text(cell["cell_type"], "its \"cell_type\"") == "code";
+                read.Add((id, isCode, Assignment.SourceText(cell)));
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InvalidDataException($"{name}, cell {i + 1}: {e.Message}; open the notebook in VS Code and save it again.", e);
+            }
         }
 
         var known = assignment.Cells.Select(c => c.Id).ToHashSet();
         var answers = new Dictionary<string, string>();
         var added = new Dictionary<string, List<string>>();   // cells the student added, by the known cell before them
         var previous = "";
-        foreach (var node in cells)
+        foreach (var (id, isCode, source) in read)
         {
-            if (node is not JsonObject cell) continue;
-            var id = (string?)cell["metadata"]?[StudentVersion.MetadataKey]?["cell"] ?? (string?)cell["id"];
-            var isCode = (string?)cell["cell_type"] == "code";
             // A second cell with an answer's id (a duplicated cell) runs after it, as it would in the notebook.
             if (id is not null && known.Contains(id) && !answers.ContainsKey(id))
             {
                 if (assignment.Cells.First(c => c.Id == id).Role == CellRole.Answer && isCode)
-                    answers.Add(id, Assignment.SourceText(cell));
+                    answers.Add(id, source);
                 previous = id;
             }
             else if (isCode && IsStudentCell(id))
             {
-                var text = Assignment.SourceText(cell);
-                if (!string.IsNullOrWhiteSpace(text))
-                    (added.TryGetValue(previous, out var list) ? list : added[previous] = []).Add(text);
+                if (!string.IsNullOrWhiteSpace(source))
+                    (added.TryGetValue(previous, out var list) ? list : added[previous] = []).Add(source);
             }
         }
 
-        if (!MatchedAny(cells, known))
+        if (!read.Any(c => c.Id is not null && known.Contains(c.Id)))
             throw new InvalidDataException(
-                $"{submissionPath}: none of its cells comes from the student copy of {assignment.Name} (their ids are missing), " +
+                $"{name}: none of its cells comes from the student copy of {assignment.Name} (their ids are missing), " +
                 "so its answers cannot be found. Was the right notebook handed in? Copy the answers into the student copy " +
                 $"({assignment.Name}.ipynb from the release folder) and hand that in.");
 
@@ -103,9 +132,6 @@ static class Submission
         }
         return plan;
     }
-
-    static bool MatchedAny(JsonArray cells, HashSet<string> known) => cells.OfType<JsonObject>().Any(c =>
-        known.Contains((string?)c["metadata"]?[StudentVersion.MetadataKey]?["cell"] ?? (string?)c["id"] ?? ""));
 
     /// <summary>What a test checks, from the comment right under its marker line, if it has one.</summary>
     static string? Description(string test)

@@ -27,25 +27,48 @@ sealed record RunOutcome(Dictionary<int, CellResult> Results, Stop Stop, int? St
 /// process, which includes libtorch's native allocations) and capped inside for .NET objects (a GC heap limit below
 /// it), so an unbounded allocation usually fails in its cell with an OutOfMemoryException and the tests after it
 /// still run; if native memory grows past the limit, the process is ended.</remarks>
-sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string repoRoot, bool sharedCores)
+sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string repoRoot, bool sharedCores, Sandbox? sandbox,
+    ScratchFolders scratch)
 {
     static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>Processes and threads a submission may have at once: the kernel and libtorch need about a hundred.</summary>
+    public const int TaskLimit = 512;
+
+    /// <summary>The host folders a worker's messages may name, with what feedback shows instead.</summary>
+    public IReadOnlyList<(string Path, string Shown)> HostPaths(string folder) =>
+    [
+        (folder, "."), (Sandbox.ScratchInside, "."), (scratch.Root, "<scratch>"), (repoRoot, "<course>"),
+        (Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory), "<grader>"), (sandbox?.Packages ?? "", "<packages>"),
+        (Sandbox.CacheInside, "<packages>"), (Path.TrimEndingDirectorySeparator(Path.GetTempPath()), "<tmp>"),
+        (Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), "~"),
+    ];
+
     public async Task<RunOutcome> RunAsync(IReadOnlyList<GradedCell> plan)
     {
-        var sandbox = Directory.CreateTempSubdirectory("autograder-");
+        var folder = scratch.NewFolder();
         try
         {
-            PrepareSandbox(sandbox.FullName);
-            return await RunInAsync(plan, sandbox.FullName);
+            PrepareSandbox(folder);
+            var hide = HostPaths(folder);
+            var outcome = await RunInAsync(plan, folder);
+            return outcome with
+            {
+                StopReason = outcome.StopReason is null ? null : GradeReport.HidePaths(outcome.StopReason, hide),
+                Results = outcome.Results.ToDictionary(r => r.Key, r => r.Value with
+                {
+                    Error = r.Value.Error is null ? null : GradeReport.HidePaths(r.Value.Error, hide),
+                    Output = GradeReport.HidePaths(r.Value.Output, hide),
+                }),
+            };
         }
         finally
         {
-            try { sandbox.Delete(recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            ScratchFolders.Delete(folder);
         }
     }
 
-    async Task<RunOutcome> RunInAsync(IReadOnlyList<GradedCell> plan, string sandbox)
+    async Task<RunOutcome> RunInAsync(IReadOnlyList<GradedCell> plan, string folder)
     {
         var clock = Stopwatch.StartNew();
         var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
@@ -57,13 +80,21 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
             try { results.Writer.TryWrite(JsonSerializer.Deserialize<CellResult>(line[(secret.Length + 1)..])!); }
             catch (JsonException) { }
         }
-        using var worker = SupervisedWorker.Start(WorkerStartInfo(sandbox), OnOutput, onError: _ => { }, tailLength: 10);
+        using var limits = sandbox is null ? null
+            : ProcessLimits.TryCreate($"autograder-{Environment.ProcessId}-{Path.GetFileName(folder)}", memoryLimitBytes, TaskLimit);
+        var info = WorkerStartInfo(folder);
+        if (sandbox is not null) info = sandbox.Wrap(info, folder, limits?.Folders, limits?.LimitsTasks == true ? null : TaskLimit * 4);
+        using var worker = SupervisedWorker.Start(info, OnOutput, onError: _ => { }, tailLength: 10);
 
         var done = new Dictionary<int, CellResult>();
         int? stoppedAt = null;
         var current = 0;
         var stop = Stop.None;
         string? reason = null;
+        double Peak() => Math.Max(worker.PeakMegabytes, limits?.PeakMegabytes ?? 0);
+        bool OverMemory() => limits is { LimitsMemory: true }
+            ? limits.OutOfMemoryKills > 0 && worker.HasExited
+            : Peak() * 1024 * 1024 > memoryLimitBytes;
         try
         {
             await worker.Input.WriteLineAsync(secret);
@@ -82,8 +113,14 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
                         done[i] = result;
                         break;
                     }
-                    worker.SampleMegabytes();
-                    (stop, reason) = worker.PeakMegabytes * 1024 * 1024 > memoryLimitBytes
+                    if (limits is not { LimitsMemory: true }) worker.SampleTreeMegabytes();
+                    if (worker.HasExited) await worker.WaitForOutputAsync();
+                    if (results.Reader.TryRead(out result) && result.Index == i)
+                    {
+                        done[i] = result;
+                        break;
+                    }
+                    (stop, reason) = OverMemory()
                         ? (Stop.MemoryLimit, $"it used more than the memory limit of {memoryLimitBytes / (1024 * 1024)} MB")
                         : clock.Elapsed > timeLimit
                         ? (Stop.TimeLimit, $"it did not finish within the time limit of {timeLimit.TotalSeconds:0} s")
@@ -103,7 +140,10 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
             // The worker ended between two cells, while the next one was being sent.
             if (stop == Stop.None)
             {
-                (stop, reason) = (Stop.ProcessEnded, $"the notebook's process ended (exit code {worker.ExitCode}){Tail(worker)}");
+                await worker.WaitForOutputAsync();
+                (stop, reason) = OverMemory()
+                    ? (Stop.MemoryLimit, $"it used more than the memory limit of {memoryLimitBytes / (1024 * 1024)} MB")
+                    : (Stop.ProcessEnded, $"the notebook's process ended (exit code {worker.ExitCode}){Tail(worker)}");
                 stoppedAt = current;
             }
         }
@@ -112,29 +152,55 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
             // Every result is in (or never will be): end the worker and anything the submission started.
             worker.Stop();
         }
-        return new RunOutcome(done, stop, stoppedAt, reason, clock.Elapsed.TotalSeconds, worker.PeakMegabytes);
+        return new RunOutcome(done, stop, stoppedAt, reason, clock.Elapsed.TotalSeconds, Peak());
     }
 
-    static string Tail(SupervisedWorker worker) =>
-        worker.Tail() is { Count: > 0 } lines ? ": " + string.Join(" / ", lines).Trim() : "";
+    /// <summary>Why the process ended, in its own words: the cause lines (a stack overflow, a fail-fast message)
+    /// first, then its last lines.</summary>
+    static string Tail(SupervisedWorker worker)
+    {
+        var causes = worker.Causes();
+        var tail = worker.Tail().Where(l => !causes.Contains(l)).TakeLast(causes.Count > 0 ? 4 : 10);
+        var lines = causes.Concat(tail).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        return lines.Count > 0 ? ": " + string.Join(" / ", lines) : "";
+    }
 
-    /// <summary>Copies of the data and of the course package, and a nuget.config that points at the copy.</summary>
-    void PrepareSandbox(string sandbox)
+    /// <summary>Copies of the data and of the course package, a nuget.config that points at the copy (and uses the
+    /// NuGet cache only as a read-only fallback inside a sandbox), and an empty home.</summary>
+    void PrepareSandbox(string folder)
     {
         var data = Path.Combine(repoRoot, "data");
-        if (Directory.Exists(data)) CopyFolder(data, Path.Combine(sandbox, "data"));
-        var feed = Path.Combine(sandbox, "feed");
+        if (Directory.Exists(data)) CopyFolder(data, Path.Combine(folder, "data"));
+        var feed = Path.Combine(folder, "feed");
         Directory.CreateDirectory(feed);
         foreach (var package in Directory.EnumerateFiles(Path.Combine(repoRoot, "artifacts", "feed"), "*.nupkg"))
             File.Copy(package, Path.Combine(feed, Path.GetFileName(package)));
-        File.WriteAllText(Path.Combine(sandbox, "nuget.config"), $"""
+        var feedSeen = sandbox is null ? feed : Sandbox.Inside(folder, feed);
+        var fallback = sandbox is null ? "" : $"""
+              <fallbackPackageFolders>
+                <clear />
+                <add key="cache" value="{Sandbox.CacheInside}" />
+              </fallbackPackageFolders>
+            """;
+        var config = $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
-                <add key="course-local" value="{feed}" />
+                {(sandbox is null ? "" : "<clear />")}
+                <add key="course-local" value="{feedSeen}" />
               </packageSources>
+            {fallback}
             </configuration>
-            """);
+            """;
+        File.WriteAllText(Path.Combine(folder, "nuget.config"), config);
+        if (sandbox is null) return;
+        foreach (var sub in new[] { "home", "packages", Path.Combine("home", ".nuget", "NuGet") })
+        {
+            Directory.CreateDirectory(Path.Combine(folder, sub));
+            if (Sandbox.IsRoot) File.SetUnixFileMode(Path.Combine(folder, sub), (UnixFileMode)0x1FF);
+        }
+        // NuGet writes a user configuration naming the public feed when there is none; there is no network inside.
+        File.WriteAllText(Path.Combine(folder, "home", ".nuget", "NuGet", "NuGet.Config"), config);
     }
 
     static void CopyFolder(string from, string to)
@@ -144,14 +210,16 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
         foreach (var dir in Directory.EnumerateDirectories(from)) CopyFolder(dir, Path.Combine(to, Path.GetFileName(dir)));
     }
 
-    ProcessStartInfo WorkerStartInfo(string sandbox)
+    ProcessStartInfo WorkerStartInfo(string folder)
     {
-        var info = WorkerProcess.StartInfo(typeof(SubmissionRun).Assembly, sandbox, redirectInput: true);
+        var info = WorkerProcess.StartInfo(typeof(SubmissionRun).Assembly, folder, redirectInput: true);
         info.ArgumentList.Add(GraderOptions.WorkerFlag);
-        info.Environment["AUTOENCODERS_DATA"] = Path.Combine(sandbox, "data");
+        info.Environment["AUTOENCODERS_DATA"] = sandbox is null ? Path.Combine(folder, "data") : Sandbox.Inside(folder, Path.Combine(folder, "data"));
         // Several workers side by side: libtorch's OpenMP threads must not spin while they wait, or all slow down.
         if (sharedCores && Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") is null)
             info.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
+        else if (Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") is { } policy)
+            info.Environment["OMP_WAIT_POLICY"] = policy;
         // .NET objects fail with OutOfMemoryException at three quarters of the limit, before the process is ended.
         info.Environment["DOTNET_GCHeapHardLimit"] = (memoryLimitBytes / 4 * 3).ToString("X", CultureInfo.InvariantCulture);
         return info;

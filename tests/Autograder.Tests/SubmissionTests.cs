@@ -86,4 +86,32 @@ public class SubmissionTests
         var e = Assert.Throws<InvalidDataException>(() => Submission.Plan(Toy, path, NoParameters));
         Assert.Contains("broken.ipynb: not valid notebook JSON", e.Message);
     }
+
+    [Theory]
+    [InlineData("source", "42", "cell 6: the cell's \"source\" is a number where the notebook format has text")]
+    [InlineData("source", "[\"ok\", 1]", "cell 6: line 2 of the cell's \"source\" is a number")]
+    [InlineData("id", "7", "cell 6: its \"id\" is a number")]
+    [InlineData("cell_type", "true", "cell 6: its \"cell_type\" is true or false")]
+    [InlineData("metadata", "[]", "cell 6: its \"metadata\" is a list where the notebook format has an object")]
+    public void A_notebook_with_the_wrong_json_shapes_is_an_error_that_says_where(string field, string json, string expected)
+    {
+        var folder = Directory.CreateTempSubdirectory("submission-").FullName;
+        var path = GraderProcess.Submit(folder, "eve", Toy);
+        var notebook = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        notebook["cells"]![5]![field] = JsonNode.Parse(json);
+        File.WriteAllText(path, notebook.ToJsonString());
+        var e = Assert.Throws<InvalidDataException>(() => Submission.Plan(Toy, path, NoParameters));
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Theory]
+    [InlineData("[]", "not a notebook (its JSON is not an object)")]
+    [InlineData("{\"cells\": {}}", "no \"cells\" list")]
+    [InlineData("{\"cells\": [3]}", "cell 1: it is a number, not a cell")]
+    public void A_file_whose_root_is_not_a_notebook_is_an_error(string json, string expected)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("submission-").FullName, "odd.ipynb");
+        File.WriteAllText(path, json);
+        Assert.Contains(expected, Assert.Throws<InvalidDataException>(() => Submission.Plan(Toy, path, NoParameters)).Message);
+    }
 }

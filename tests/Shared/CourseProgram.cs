@@ -6,9 +6,11 @@ namespace Course.Testing;
 /// separate process, its exit code and everything it printed.</summary>
 static class CourseProgram
 {
-    public static (int ExitCode, string Output, TimeSpan Elapsed) Run(string dll, TimeSpan limit, IEnumerable<string> args)
+    public static (int ExitCode, string Output, TimeSpan Elapsed) Run(string dll, TimeSpan limit, IEnumerable<string> args,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         // The tests run beside each other on few cores: libtorch's OpenMP threads must not spin while they wait, or
         // every process slows down tenfold. (On an idle machine spinning is faster, so the programs leave it alone.)
         info.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
