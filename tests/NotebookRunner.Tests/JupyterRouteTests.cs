@@ -24,7 +24,16 @@ public class JupyterRouteTests
         Assert.NotEmpty(notebooks);
         var failures = notebooks.SelectMany(n => Execute(n, kernelSpecs, output)).ToList();
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+        // The set-up check trains ML.NET models beside TorchSharp, a chart and a DataFrame, then claims that each of
+        // their assemblies is loaded once: in this kernel too (MlNetLoadTests covers the runner's).
+        Assert.Contains(MlNetLoadTests.Proof, Printed(Path.Combine(output, "00-setup-check.ipynb")));
     }
+
+    /// <summary>Everything an executed notebook printed, in order.</summary>
+    internal static string Printed(string executed) =>
+        string.Concat(JsonNode.Parse(File.ReadAllText(executed))!["cells"]!.AsArray()
+            .SelectMany(c => c!["outputs"]?.AsArray() ?? [])
+            .Select(o => o!["text"] is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : ""));
 
     /// <summary>Executes <paramref name="notebook"/> with nbconvert in the course kernel in quick mode; the executed
     /// copy goes to <paramref name="output"/>. Returns what went wrong: a failed run or cell, a missing chart, an
