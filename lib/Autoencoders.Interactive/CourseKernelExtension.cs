@@ -1,4 +1,5 @@
 using Autoencoders.Native;
+using Course.Shared;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Formatting;

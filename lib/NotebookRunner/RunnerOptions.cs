@@ -15,6 +15,14 @@ sealed record RunnerOptions
                                 DIR/index.html and a page per notebook, to read in any browser
           --timeout SECONDS     the longest one cell may run (default 1800)
 
+        usage: NotebookRunner --write-programs <notebooks-folder>
+               NotebookRunner --check-programs <notebooks-folder>
+               NotebookRunner --write-programs <notebook.ipynb> --out DIR
+          Writes (or checks, exit code 1 if any differs) the C# program of every lesson and of every assignment's
+          student version: <notebooks-folder>/programs/<lesson>.cs and programs/assignments/<assignment>.cs, to run
+          with `dotnet run <program>.cs -- --mode quick`. Given one notebook (an assignment's instructor version,
+          say), writes its program into DIR.
+
         A folder means every notebook in it and its subfolders (folders whose names start with '.' or '_' are skipped,
         and so are the student copies of assignments, which stop at their first unanswered question).
         Exit code: 0 when every notebook passed, 1 when one failed, 2 for a usage error.
@@ -25,6 +33,12 @@ sealed record RunnerOptions
     public string? Mode { get; private set; }
     public string? OutDirectory { get; private set; }
     public TimeSpan CellTimeout { get; private set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Set by --write-programs or --check-programs: the notebooks folder whose programs to write or check.</summary>
+    public string? ProgramsOf { get; private set; }
+
+    /// <summary>Whether the programs are checked rather than written.</summary>
+    public bool CheckPrograms { get; private set; }
 
     /// <summary>Set in the worker process that runs a single notebook: where to write its result.</summary>
     public string? WorkerResult { get; private set; }
@@ -55,6 +69,10 @@ sealed record RunnerOptions
                 case "--timeout":
                     o.CellTimeout = TimeSpan.FromSeconds(reader.Number(min: 0.001));
                     break;
+                case "--write-programs" or "--check-programs":
+                    o.CheckPrograms = reader.Current == "--check-programs";
+                    o.ProgramsOf = Path.GetFullPath(reader.Value());
+                    break;
                 case "--worker-result":
                     o.WorkerResult = reader.Value();
                     break;
@@ -67,6 +85,13 @@ sealed record RunnerOptions
                     o.Inputs.Add(Path.GetFullPath(reader.Current));
                     break;
             }
+        }
+        if (o.ProgramsOf is not null)
+        {
+            if (o.Inputs.Count > 0) throw new ArgumentException("--write-programs and --check-programs take no notebooks besides their own.");
+            if (File.Exists(o.ProgramsOf) && (o.CheckPrograms || o.OutDirectory is null))
+                throw new ArgumentException("--write-programs of one notebook needs --out DIR, the folder to write its program to.");
+            return o;
         }
         if (o.Inputs.Count == 0) throw new ArgumentException("name at least one notebook or folder.");
         return o;
