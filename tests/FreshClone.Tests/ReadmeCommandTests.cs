@@ -28,6 +28,10 @@ public class ReadmeCommandTests
             "a synopsis with placeholders, not a command to type",
         _ when command.Text.StartsWith("dotnet run -c Release --project lib/Benchmarks -- ", StringComparison.Ordinal) =>
             "a measurement that takes minutes; its build is the one the listing command (run here) makes",
+        _ when command.Text.StartsWith("dotnet run notebooks/programs/", StringComparison.Ordinal) =>
+            "every program is run on a fresh copy by CourseProgramsTests, with --out",
+        _ when command.Text.EndsWith(" -- --write-programs notebooks", StringComparison.Ordinal) =>
+            "it rewrites committed files; ProgramWriterTests checks that they are what it writes, and --check-programs (run here) is the same build",
         _ when command.Text.StartsWith("jupyter ", StringComparison.Ordinal) =>
             "needs the set-up first: run after README command 1 in the test of that command",
         _ when IsInstructorWorkflow(command) && !command.Text.Contains(" -- check ", StringComparison.Ordinal) =>
