@@ -112,6 +112,8 @@ sealed class Assignment
                     throw new InvalidDataException($"{Where()}: the test names Question {q}, but no \"## Question {q}: Title (N points)\" heading comes before it.");
                 if (Markers.HasSolution(source))
                     throw new InvalidDataException($"{Where()}: a test cell must not hold a solution region.");
+                if (Markers.SplitTest(source) is null)
+                    throw new InvalidDataException($"{Where()}: a test cell needs one \"{Markers.Check}\" line. Above it, the probe runs the student's code and puts what it reads into `var reply = Reply.Of((\"name\", value), ...)`; below it, the check makes its claims on `reply` alone (grading runs the check outside the student's process).");
                 testPoints[q] = testPoints.GetValueOrDefault(q) + p;
                 cells.Add(new AssignmentCell(NextId($"q{q}-{(hidden ? "hidden" : "test")}"),
                     hidden ? CellRole.HiddenTest : CellRole.Test, q, p, source, json));

@@ -59,6 +59,17 @@ sealed class BatchGrader(GraderOptions options, TextWriter log)
         var repoRoot = RepositoryRoot.Locate();
         var runner = new SubmissionRun(options.TimeLimit, options.MemoryLimitBytes, repoRoot, sharedCores: options.Jobs > 1, sandbox, scratch);
         var integrity = Integrity.Take(repoRoot, sandbox?.Packages ?? Sandbox.NuGetCache(), assignment);
+        Checker checker;
+        try
+        {
+            checker = await Checker.StartAsync(runner, scratch, Submission.Preamble(assignment, parameters), options.TimeLimit);
+        }
+        catch (InvalidOperationException e)
+        {
+            log.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+        using var checks = checker;
         log.WriteLine($"Grading {submissions.Count} submission(s) of {assignment.Name} ({GradeReport.Format(assignment.Points)} points; " +
                       $"limits {options.TimeLimit.TotalSeconds:0} s, {options.MemoryLimitBytes / (1024 * 1024)} MB; {options.Jobs} at a time; sandbox: {isolation}).");
 
@@ -89,7 +100,7 @@ sealed class BatchGrader(GraderOptions options, TextWriter log)
                 GradeReport report;
                 try
                 {
-                    report = await GradeOneAsync(assignment, s, guard, review, parameters, runner, isolation);
+                    report = await GradeOneAsync(assignment, s, guard, review, parameters, runner, checker, isolation);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
@@ -127,7 +138,7 @@ sealed class BatchGrader(GraderOptions options, TextWriter log)
     }
 
     static async Task<GradeReport> GradeOneAsync(Assignment assignment, FoundSubmission s, NameGuard guard, CodeReview review,
-        IReadOnlyDictionary<string, string> parameters, SubmissionRun runner, string isolation)
+        IReadOnlyDictionary<string, string> parameters, SubmissionRun runner, Checker checker, string isolation)
     {
         List<GradedCell> plan;
         try
@@ -142,6 +153,19 @@ sealed class BatchGrader(GraderOptions options, TextWriter log)
         plan = guard.EnforceTypes(plan, out var retyped);
         plan = guard.Protect(plan, out var renamed);
         var run = await runner.RunAsync(plan);
+        // A probe that ran only sent values: whether the test passed is decided by its check, outside the student's process.
+        foreach (var (index, result) in run.Results.ToList())
+        {
+            if (plan[index].Check is not { } check || !result.Passed) continue;
+            var verdict = await checker.CheckAsync(check, result.Reply ?? "{}");
+            run.Results[index] = result with
+            {
+                Passed = verdict.Passed,
+                Error = verdict.Error,
+                Output = string.Concat(result.Output, verdict.Output),
+                Reply = null,
+            };
+        }
         return GradeReport.From(s.Student, s.Shown, assignment, plan, run, renamed, isolation, flagged, retyped);
     }
 }

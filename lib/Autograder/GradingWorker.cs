@@ -1,19 +1,25 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Events;
 using NotebookHost;
 
 namespace Autograder;
 
 /// <summary>A cell to run, as the grading process sends it to the worker.</summary>
-sealed record CellRequest(int Index, string Code);
+/// <param name="Index">Which cell.</param>
+/// <param name="Code">Its code.</param>
+/// <param name="Probe">A test's probe: once it ran, its <c>reply</c> is sent back.</param>
+sealed record CellRequest(int Index, string Code, bool Probe = false);
 
 /// <summary>How a cell ended, as the worker reports it.</summary>
 /// <param name="Index">Which cell.</param>
 /// <param name="Passed">It ran without an error.</param>
 /// <param name="Error">The error, when it did not.</param>
 /// <param name="Output">The end of what it printed, for feedback.</param>
-sealed record CellResult(int Index, bool Passed, string? Error, string Output);
+/// <param name="Reply">A probe's reply as JSON (see <c>Autoencoders.Notebooks.Reply</c>), for the check.</param>
+sealed record CellResult(int Index, bool Passed, string? Error, string Output, string? Reply = null);
 
 /// <summary>The process that runs one submission's cells in a fresh kernel, one at a time, as the grading process
 /// sends them.</summary>
@@ -25,6 +31,12 @@ sealed record CellResult(int Index, bool Passed, string? Error, string Output);
 static class GradingWorker
 {
     const int OutputLimit = 2000;
+
+    /// <summary>The variable a test's probe puts its values in.</summary>
+    public const string ReplyVariable = "reply";
+
+    /// <summary>The longest reply sent: it has to fit one line of the protocol.</summary>
+    public const int MaxReplyLength = SupervisedWorker.MaxLineLength - 64 * 1024;
 
     public static async Task<int> RunAsync()
     {
@@ -44,7 +56,7 @@ static class GradingWorker
         return 0;
     }
 
-    static async Task<CellResult> RunCellAsync(Microsoft.DotNet.Interactive.Kernel kernel, CellRequest request)
+    static async Task<CellResult> RunCellAsync(CompositeKernel kernel, CellRequest request)
     {
         var output = new StringBuilder();
         void Append(string text)
@@ -65,6 +77,15 @@ static class GradingWorker
         }))?.Message;
         string text;
         lock (output) text = output.Length <= OutputLimit ? output.ToString() : "…" + output.ToString(output.Length - OutputLimit, OutputLimit);
-        return new CellResult(request.Index, error is null, error, text);
+        string? reply = null;
+        if (request.Probe && error is null)
+        {
+            // The probe's own variable; its text is only data for the check, which trusts none of it.
+            reply = kernel.FindKernelByName("csharp") is CSharpKernel csharp && csharp.TryGetValue<object>(ReplyVariable, out var value)
+                ? value?.ToString() : null;
+            if (reply is null) error = $"The test's probe set no `{ReplyVariable}`.";
+            else if (reply.Length > MaxReplyLength) (reply, error) = (null, $"The test's reply is longer than {MaxReplyLength:N0} characters.");
+        }
+        return new CellResult(request.Index, error is null, error, text, reply);
     }
 }

@@ -13,12 +13,27 @@ namespace Autograder;
 /// // STUB: string loss = "?";                         inside a solution: the stub students get
 /// // TEST Question 2 (1 point)                        first line of a visible test cell
 /// // HIDDEN TEST Question 2 (2 points)                first line of a test cell only grading runs
+/// // CHECK                                            in a test: the probe above it, the check below it
 /// </code>
 /// Plain comments keep the instructor version an ordinary notebook that runs top to bottom, solutions and tests
 /// included, which is how the course checks that every assignment can be solved.</remarks>
 static partial class Markers
 {
     public const string BeginSolution = "// BEGIN SOLUTION", EndSolution = "// END SOLUTION", Stub = "// STUB:";
+
+    /// <summary>The line that splits a test into its probe (above: runs the student's code and fills <c>reply</c>) and
+    /// its check (below: the claims, on the reply's values alone).</summary>
+    public const string Check = "// CHECK";
+
+    /// <summary>A test cell's probe and check; null when the cell has no <see cref="Check"/> line, or more than one.</summary>
+    public static (string Probe, string Check)? SplitTest(string code)
+    {
+        var lines = code.Split('\n');
+        var at = Enumerable.Range(0, lines.Length).Where(i => lines[i].Trim() == Check).ToList();
+        if (at.Count != 1) return null;
+        // The check keeps its line numbers: the probe's lines become empty ones above it.
+        return (string.Join('\n', lines[..at[0]]), string.Join('\n', lines.Select((l, i) => i <= at[0] ? "" : l)));
+    }
 
     /// <summary>Reads a test cell's first line: its question, points and whether it is hidden.</summary>
     public static bool TryParseTest(string firstLine, out int question, out double points, out bool hidden)

@@ -72,7 +72,8 @@ static class StudentVersion
     {
         var lines = cell.Source.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         var marker = lines.FindIndex(l => l.Trim().Length > 0);
-        var body = lines.Skip(marker + 1).SkipWhile(string.IsNullOrWhiteSpace).ToList();
+        // The probe/check split matters to grading only: students run both parts as one.
+        var body = lines.Skip(marker + 1).Where(l => l.Trim() != Markers.Check).SkipWhile(string.IsNullOrWhiteSpace).ToList();
         while (body.Count > 0 && string.IsNullOrWhiteSpace(body[^1])) body.RemoveAt(body.Count - 1);
         var label = $"Question {cell.Question}";
         var text = new StringBuilder();

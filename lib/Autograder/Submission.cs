@@ -18,6 +18,10 @@ sealed record GradedCell(CellRole Role, int? Question, double Points, string Cod
     public string? NotRunBecause { get; init; }
 
     public bool Skip => NotRunBecause is not null;
+
+    /// <summary>A test's check: the claims, run by grading outside the student's process on the reply the probe
+    /// (<see cref="Code"/>) sent.</summary>
+    public string? Check { get; init; }
 }
 
 /// <summary>Puts a submission together with its assignment into the cells grading runs: the instructor's setup and
@@ -125,13 +129,19 @@ static class Submission
                 case CellRole.Test or CellRole.HiddenTest:
                     var kind = cell.Role == CellRole.Test ? "visible test" : "hidden test";
                     var about = Description(cell.Source);
-                    plan.Add(new GradedCell(cell.Role, cell.Question, cell.Points, cell.Source, about is null ? kind : $"{kind} ({about})"));
+                    var (probe, check) = Markers.SplitTest(cell.Source)!.Value;
+                    plan.Add(new GradedCell(cell.Role, cell.Question, cell.Points, probe, about is null ? kind : $"{kind} ({about})") { Check = check });
                     break;
             }
             AddStudentCells(cell.Id);
         }
         return plan;
     }
+
+    /// <summary>The given cells before the first answer (parameters, the package, loading data), with
+    /// <paramref name="parameters"/> written in: what the checks may use besides the reply.</summary>
+    public static List<string> Preamble(Assignment assignment, IReadOnlyDictionary<string, string> parameters) =>
+        [.. assignment.Cells.Where(c => c.IsCode).TakeWhile(c => c.Role == CellRole.Setup).Select(c => WithParameters(c, parameters))];
 
     /// <summary>What a test checks, from the comment right under its marker line, if it has one.</summary>
     static string? Description(string test)

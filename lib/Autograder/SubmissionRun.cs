@@ -49,7 +49,7 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
         var folder = scratch.NewFolder();
         try
         {
-            PrepareSandbox(folder);
+            PrepareFolder(folder, sandbox);
             var hide = HostPaths(folder);
             var outcome = await RunInAsync(plan, folder);
             return outcome with
@@ -82,7 +82,7 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
         }
         using var limits = sandbox is null ? null
             : ProcessLimits.TryCreate($"autograder-{Environment.ProcessId}-{Path.GetFileName(folder)}", memoryLimitBytes, TaskLimit);
-        var info = WorkerStartInfo(folder);
+        var info = WorkerStartInfo(folder, sandbox);
         if (sandbox is not null) info = sandbox.Wrap(info, folder, limits?.Folders, limits?.LimitsTasks == true ? null : TaskLimit * 4);
         using var worker = SupervisedWorker.Start(info, OnOutput, onError: _ => { }, tailLength: 10);
 
@@ -102,7 +102,7 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
             {
                 if (plan[i].Skip) continue;
                 current = i;
-                await worker.Input.WriteLineAsync(JsonSerializer.Serialize(new CellRequest(i, plan[i].Code)));
+                await worker.Input.WriteLineAsync(JsonSerializer.Serialize(new CellRequest(i, plan[i].Code, Probe: plan[i].Check is not null)));
                 await worker.Input.FlushAsync();
                 while (true)
                 {
@@ -167,7 +167,8 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
 
     /// <summary>Copies of the data and of the course package, a nuget.config that points at the copy (and uses the
     /// NuGet cache only as a read-only fallback inside a sandbox), and an empty home.</summary>
-    void PrepareSandbox(string folder)
+    /// <remarks>Also the checker's folder (<see cref="Checker"/>), with no sandbox.</remarks>
+    public void PrepareFolder(string folder, Sandbox? sandbox)
     {
         var data = Path.Combine(repoRoot, "data");
         if (Directory.Exists(data)) CopyFolder(data, Path.Combine(folder, "data"));
@@ -210,7 +211,7 @@ sealed class SubmissionRun(TimeSpan timeLimit, long memoryLimitBytes, string rep
         foreach (var dir in Directory.EnumerateDirectories(from)) CopyFolder(dir, Path.Combine(to, Path.GetFileName(dir)));
     }
 
-    ProcessStartInfo WorkerStartInfo(string folder)
+    public ProcessStartInfo WorkerStartInfo(string folder, Sandbox? sandbox)
     {
         var info = WorkerProcess.StartInfo(typeof(SubmissionRun).Assembly, folder, redirectInput: true);
         info.ArgumentList.Add(GraderOptions.WorkerFlag);

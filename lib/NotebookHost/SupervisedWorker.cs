@@ -23,8 +23,9 @@ public sealed class SupervisedWorker : IDisposable
     }
 
     /// <summary>The longest line passed on; the rest of a longer line is dropped unread, so that a worker printing
-    /// one endless line costs this process no memory.</summary>
-    public const int MaxLineLength = 256 * 1024;
+    /// one endless line costs this process no memory. Long enough for a graded test's reply, which may carry a
+    /// model's weights (about 1.2 MB for the course's largest).</summary>
+    public const int MaxLineLength = 4 * 1024 * 1024;
 
     /// <summary>Starts <paramref name="info"/> (standard output and error must be redirected).</summary>
     /// <param name="info">What to start, usually from <see cref="WorkerProcess.StartInfo"/>.</param>

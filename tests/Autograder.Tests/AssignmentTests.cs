@@ -15,10 +15,12 @@ public class AssignmentTests
     }
 
     [Theory]
-    [InlineData("## Question 1: A (3 points)", "// TEST Question 1 (2 points)\nx();", "heading says 3 points but its tests add up to 2")]
-    [InlineData("## Question 1: A (1 point)", "// TEST Question 2 (1 point)\nx();", "names Question 2, but no")]
+    [InlineData("## Question 1: A (3 points)", "// TEST Question 1 (2 points)\nvar reply = new Reply();\n// CHECK\nx();", "heading says 3 points but its tests add up to 2")]
+    [InlineData("## Question 1: A (1 point)", "// TEST Question 2 (1 point)\nvar reply = new Reply();\n// CHECK\nx();", "names Question 2, but no")]
     [InlineData("## Question 1: A (1 point)", "// TESTS Question 1\nx();", "is not a valid test marker")]
     [InlineData("## Question 1: A (1 point)", "// BEGIN SOLUTION\nx();", "not closed")]
+    [InlineData("## Question 1: A (1 point)", "// TEST Question 1 (1 point)\nClaim.That(x(), \"m\");", "needs one \"// CHECK\" line")]
+    [InlineData("## Question 1: A (1 point)", "// TEST Question 1 (1 point)\n// CHECK\nx();\n// CHECK\ny();", "needs one \"// CHECK\" line")]
     [InlineData("Just prose.", "x();", "no \"## Question N")]
     public void Marker_mistakes_name_the_file_and_cell(string markdown, string code, string expected)
     {

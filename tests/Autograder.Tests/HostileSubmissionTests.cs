@@ -40,6 +40,13 @@ public class HostileSubmissionTests
         GraderProcess.Submit(submissions, "middleware", toy, wrong, ("setup-3",
             "Microsoft.DotNet.Interactive.KernelInvocationContext.Current.HandlingKernel.RootKernel.AddMiddleware(async (c, ctx, next) =>\n" +
             "{ if (c is Microsoft.DotNet.Interactive.Commands.SubmitCode s && s.Code.Contains(\"TEST Question\")) return; await next(c, ctx); });"));
+        // The same middleware, now answering each test itself with a forged reply: the value the visible test expects.
+        // The checks run elsewhere, on values alone, so the forgery earns exactly the point whose answer it knew.
+        GraderProcess.Submit(submissions, "forger", toy, wrong, ("setup-3",
+            "Microsoft.DotNet.Interactive.KernelInvocationContext.Current.HandlingKernel.RootKernel.AddMiddleware(async (c, ctx, next) =>\n" +
+            "{ if (c is Microsoft.DotNet.Interactive.Commands.SubmitCode s && s.Code.Contains(\"TEST Question\")) {\n" +
+            "  await ((Microsoft.DotNet.Interactive.CSharp.CSharpKernel)ctx.HandlingKernel).SetValueAsync(\"reply\", Reply.Of((\"sum\", 3)), typeof(Reply)); return; }\n" +
+            "  await next(c, ctx); });"));
         // A class whose comparisons always hold, returned where a number and a character are expected: given the
         // types the questions ask for, it no longer compiles.
         GraderProcess.Submit(submissions, "yes", toy, new Dictionary<string, string>
@@ -114,13 +121,15 @@ public class HostileSubmissionTests
         string Row(string name) => $"{book[name]["score"]} {book[name]["status"]}";
         string Feedback(string name) => File.ReadAllText(Path.Combine(output, book[name]["feedback"]));
         Assert.Equal(["bob.ipynb", "bob/toy-assignment.ipynb", "Carol.ipynb", "carol/toy-assignment.ipynb",
-            "childmemory", "daemon", "escaper", "eve", "failfast", "killer", "middleware", "numid", "overflow",
+            "childmemory", "daemon", "escaper", "eve", "failfast", "forger", "killer", "middleware", "numid", "overflow",
             "yes", "zz-canary-solution", "zz-canary-untouched"], book.Keys.Order(StringComparer.OrdinalIgnoreCase));
         Assert.Equal(book.Count, book.Values.Select(r => r["feedback"]).Distinct(StringComparer.OrdinalIgnoreCase).Count());
 
         Assert.Equal("3 completed", Row("zz-canary-solution"));
         Assert.Equal("0 completed", Row("zz-canary-untouched"));
-        Assert.Contains("needs review", Row("middleware"));
+        Assert.Equal("0 completed, needs review", Row("middleware"));
+        Assert.Contains("set no `reply`", Feedback("middleware"));
+        Assert.Equal("1 completed, needs review", Row("forger"));
         Assert.Contains("(the interactive kernel's API)", Feedback("middleware"));
         Assert.Equal("0 completed", Row("yes"));
         Assert.Contains("Yes → int", Feedback("yes"));

@@ -48,4 +48,15 @@ public class MarkersTests
         Assert.True(Markers.TryParseQuestion("Intro.\n\n## Question 3: Train the model (4 points)\nText", out var n, out var title, out var p));
         Assert.Equal((3, "Train the model", 4.0), (n, title, p));
     }
+
+    [Fact]
+    public void A_test_splits_into_its_probe_and_a_check_that_keeps_its_line_numbers()
+    {
+        var split = Markers.SplitTest("// TEST Question 1 (1 point)\nvar reply = Reply.Of((\"n\", n));\n  // CHECK\nClaim.That(reply.Int(\"n\") == 2, \"m\");");
+        Assert.NotNull(split);
+        Assert.Equal("// TEST Question 1 (1 point)\nvar reply = Reply.Of((\"n\", n));", split.Value.Probe);
+        Assert.Equal("\n\n\nClaim.That(reply.Int(\"n\") == 2, \"m\");", split.Value.Check);
+        Assert.Null(Markers.SplitTest("// TEST Question 1 (1 point)\nClaim.That(n == 2, \"m\");"));
+        Assert.Null(Markers.SplitTest("// CHECK\nx();\n// CHECK"));
+    }
 }

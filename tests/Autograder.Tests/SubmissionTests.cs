@@ -22,7 +22,9 @@ public class SubmissionTests
             plan.Select(c => c.Role.ToString()));
         Assert.Equal("int Sum(int a, int b) => a + b;", plan[3].Code);
         Assert.Equal("int Helper() => 1;", plan[4].Code);
-        Assert.StartsWith("// TEST Question 1 (1 point)\nClaim.That(Sum(1, 2) == 3", plan[5].Code);
+        // A test is split: its probe runs with the student's code, its check runs elsewhere on the probe's reply.
+        Assert.Equal("// TEST Question 1 (1 point)\nvar reply = Reply.Of((\"sum\", Sum(1, 2)));", plan[5].Code);
+        Assert.Equal("\n\n\nClaim.That(reply.Int(\"sum\") == 3, \"Sum(1, 2) should be 3\");", plan[5].Check);
         Assert.Contains("char answer2 = '?';", plan[7].Code);   // unanswered: the stub runs
     }
 

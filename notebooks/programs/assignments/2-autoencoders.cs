@@ -109,10 +109,11 @@ try
     // TEST Question 3 (1 point): run it to check your answer; grading runs more tests.
     Autoencoders.Notebooks.SelfCheck.Run("Question 3", 1, () =>
     {
+        var reply = Reply.Of(("pcaMse", pcaMse), ("pca8", PcaReconstructionMse(xTrain, xTest, 8)));
+        var (gradingPca32, gradingPca8) = (reply.Double("pcaMse"), reply.Double("pca8"));
         var gradingMeanImageMse = ReconstructionError.Mse(xTrain.mean([0], keepdim: true).expand(xTest.shape), xTest);
-        Claim.AtMost(pcaMse, gradingMeanImageMse * 0.5, "PCA's MSE should be well below that of predicting the mean image");
-        var gradingPca8 = PcaReconstructionMse(xTrain, xTest, 8);
-        Claim.That(gradingPca8 > pcaMse, $"With fewer components the error should be larger: k = 8 gave {gradingPca8:F5}, k = {codeSize} gave {pcaMse:F5}.");
+        Claim.AtMost(gradingPca32, gradingMeanImageMse * 0.5, "PCA's MSE should be well below that of predicting the mean image");
+        Claim.That(gradingPca8 > gradingPca32, $"With fewer components the error should be larger: k = 8 gave {gradingPca8:F5}, k = {codeSize} gave {gradingPca32:F5}.");
     });
 
     // ## Question 4: A linear autoencoder finds what PCA finds (3 points)
@@ -144,12 +145,16 @@ try
     // TEST Question 4 (1 point): run it to check your answer; grading runs more tests.
     Autoencoders.Notebooks.SelfCheck.Run("Question 4", 1, () =>
     {
-        Claim.That(linearAutoencoder.LayerSizes.SequenceEqual(new[] { 784, codeSize, 784 }),
-            $"Expected layer sizes 784-{codeSize}-784, got {string.Join("-", linearAutoencoder.LayerSizes)}.");
-        double gradingPcaMse;
-        using (var gradingPca = Pca.Fit(xTrain, codeSize)) gradingPcaMse = ReconstructionError.Mse(gradingPca.Reconstruct(xTest), xTest);
-        var gradingLinearMse = ReconstructionError.Mse(linearAutoencoder.Reconstruct(xTest), xTest);
-        Claim.AtMost(gradingLinearMse / gradingPcaMse, mode == "quick" ? 1.15 : 1.05, "Test MSE of the linear autoencoder divided by PCA's");
+        var reply = Reply.Of(("linearAutoencoder", linearAutoencoder));
+        using (var gradingModel = reply.Autoencoder("linearAutoencoder"))
+        {
+            Claim.That(gradingModel.LayerSizes.SequenceEqual(new[] { 784, codeSize, 784 }),
+                $"Expected layer sizes 784-{codeSize}-784, got {string.Join("-", gradingModel.LayerSizes)}.");
+            double gradingPcaMse;
+            using (var gradingPca = Pca.Fit(xTrain, codeSize)) gradingPcaMse = ReconstructionError.Mse(gradingPca.Reconstruct(xTest), xTest);
+            var gradingLinearMse = ReconstructionError.Mse(gradingModel.Reconstruct(xTest), xTest);
+            Claim.AtMost(gradingLinearMse / gradingPcaMse, mode == "quick" ? 1.15 : 1.05, "Test MSE of the linear autoencoder divided by PCA's");
+        }
     });
 
     // ## Question 5: Cosine similarity (3 points)
@@ -177,18 +182,22 @@ try
     // TEST Question 5 (1 point): run it to check your answer; grading runs more tests.
     Autoencoders.Notebooks.SelfCheck.Run("Question 5", 1, () =>
     {
-        foreach (var (gradingA, gradingB, gradingExpected) in new (float[], float[], double)[]
+        var gradingPairs = new (float[] A, float[] B)[]
         {
-            (new float[] { 1, 0 }, new float[] { 0, 1 }, 0),
-            (new float[] { 1, 2, 3 }, new float[] { 2, 4, 6 }, 1),
-            (new float[] { 1, 2, 3 }, new float[] { -1, -2, -3 }, -1),
-            (new float[] { 1, 1 }, new float[] { 1, 0 }, Math.Sqrt(0.5)),
-        })
+            (new float[] { 1, 0 }, new float[] { 0, 1 }),
+            (new float[] { 1, 2, 3 }, new float[] { 2, 4, 6 }),
+            (new float[] { 1, 2, 3 }, new float[] { -1, -2, -3 }),
+            (new float[] { 1, 1 }, new float[] { 1, 0 }),
+        };
+        var reply = Reply.Of(("cosines", gradingPairs.Select(p => Cosine(p.A, p.B)).ToArray()));
+        var gradingCases = new (string Pair, double Expected)[]
         {
-            var gradingGot = Cosine(gradingA, gradingB);
-            Claim.That(Math.Abs(gradingGot - gradingExpected) < 1e-9,
-                $"Cosine([{string.Join(", ", gradingA)}], [{string.Join(", ", gradingB)}]) should be {gradingExpected:F6}, got {gradingGot:F6}.");
-        }
+            ("[1, 0], [0, 1]", 0), ("[1, 2, 3], [2, 4, 6]", 1), ("[1, 2, 3], [-1, -2, -3]", -1), ("[1, 1], [1, 0]", Math.Sqrt(0.5)),
+        };
+        var gradingCosines = reply.Numbers("cosines");
+        for (int gradingCase = 0; gradingCase < gradingCases.Length; gradingCase++)
+            Claim.That(Math.Abs(gradingCosines[gradingCase] - gradingCases[gradingCase].Expected) < 1e-9,
+                $"Cosine({gradingCases[gradingCase].Pair}) should be {gradingCases[gradingCase].Expected:F6}, got {gradingCosines[gradingCase]:F6}.");
     });
 
     // ## Self-check

@@ -78,12 +78,15 @@ try
     {
         var gradingInput = cleanTest[..100].clone();
         var gradingNoisy = AddNoise(gradingInput, 0.5, 7);
-        Claim.That(gradingNoisy.shape.SequenceEqual(gradingInput.shape), $"The noisy images should have the input's shape [{string.Join(", ", gradingInput.shape)}], got [{string.Join(", ", gradingNoisy.shape)}].");
-        Claim.That(gradingNoisy.dtype == ScalarType.Float32, $"The noisy images should be float32 like the input, got {gradingNoisy.dtype}.");
-        Claim.That(gradingInput.allclose(cleanTest[..100], rtol: 0, atol: 0), "AddNoise must not modify its input.");
-        Claim.AtLeast(gradingNoisy.min().item<float>(), 0, "Smallest noisy value");
-        Claim.AtMost(gradingNoisy.max().item<float>(), 1, "Largest noisy value");
-        Claim.AtLeast((gradingNoisy - gradingInput).abs().mean().item<float>(), 0.1, "Mean absolute change of a pixel with factor 0.5");
+        var reply = Reply.Of(("noisy", gradingNoisy), ("inputUnchanged", gradingInput.allclose(cleanTest[..100], rtol: 0, atol: 0)));
+        var gradingOut = reply.Tensor("noisy");
+        var gradingIn = cleanTest[..100];
+        Claim.That(gradingOut.shape.SequenceEqual(gradingIn.shape), $"The noisy images should have the input's shape [{string.Join(", ", gradingIn.shape)}], got [{string.Join(", ", gradingOut.shape)}].");
+        Claim.That(gradingOut.dtype == ScalarType.Float32, $"The noisy images should be float32 like the input, got {gradingOut.dtype}.");
+        Claim.That(reply.Bool("inputUnchanged"), "AddNoise must not modify its input.");
+        Claim.AtLeast(gradingOut.min().item<float>(), 0, "Smallest noisy value");
+        Claim.AtMost(gradingOut.max().item<float>(), 1, "Largest noisy value");
+        Claim.AtLeast((gradingOut - gradingIn).abs().mean().item<float>(), 0.1, "Mean absolute change of a pixel with factor 0.5");
     });
 
     // ## Question 2: Which pairs to train on (1 point)
@@ -122,8 +125,8 @@ try
     // TEST Question 3 (1 point): run it to check your answer; grading runs more tests.
     Autoencoders.Notebooks.SelfCheck.Run("Question 3", 1, () =>
     {
-        var gradingPsnr = Psnr(torch.full(10, 784, 0.1f), torch.zeros(10, 784));
-        Claim.That(Math.Abs(gradingPsnr - 20) < 1e-3, $"Every value off by 0.1 gives MSE 0.01, i.e. 20 dB; Psnr returned {gradingPsnr:F4}.");
+        var reply = Reply.Of(("psnr", Psnr(torch.full(10, 784, 0.1f), torch.zeros(10, 784))));
+        Claim.That(Math.Abs(reply.Double("psnr") - 20) < 1e-3, $"Every value off by 0.1 gives MSE 0.01, i.e. 20 dB; Psnr returned {reply.Double("psnr"):F4}.");
     });
 
     // ## Question 4: Train a denoising autoencoder (3 points)
@@ -154,8 +157,11 @@ try
     // TEST Question 4 (1 point): run it to check your answer; grading runs more tests.
     Autoencoders.Notebooks.SelfCheck.Run("Question 4", 1, () =>
     {
+        var reply = Reply.Of(("denoiser", denoiser));
         var gradingNoisyTest = Noise.Gaussian(cleanTest, noiseFactor, seed: 7);
-        var gradingGain = ReconstructionError.Psnr(denoiser.Reconstruct(gradingNoisyTest), cleanTest) - ReconstructionError.Psnr(gradingNoisyTest, cleanTest);
+        double gradingGain;
+        using (var gradingModel = reply.Autoencoder("denoiser"))
+            gradingGain = ReconstructionError.Psnr(gradingModel.Reconstruct(gradingNoisyTest), cleanTest) - ReconstructionError.Psnr(gradingNoisyTest, cleanTest);
         Claim.AtLeast(gradingGain, mode == "quick" ? 2 : 4.5, "PSNR gain of the denoiser on the noisy test images (dB)");
     });
 
