@@ -152,6 +152,7 @@ sealed class BatchGrader(GraderOptions options, TextWriter log)
         var flagged = review.Find(plan);
         plan = guard.EnforceTypes(plan, out var retyped);
         plan = guard.Protect(plan, out var renamed);
+        flagged = CodeReview.Merge(flagged, await checker.ReviewAsync(plan));
         var run = await runner.RunAsync(plan);
         // A probe that ran only sent values: whether the test passed is decided by its check, outside the student's process.
         foreach (var (index, result) in run.Results.ToList())

@@ -81,6 +81,34 @@ sealed class Checker : IDisposable
         }
     }
 
+    /// <summary>Reviews the student's cells of a plan with the compiler's semantic model (<see cref="SemanticReview"/>),
+    /// in this process's kernel, which has run the setup but never a student's code.</summary>
+    /// <returns>The lines that need review; a line saying the review could not run if it failed.</returns>
+    public async Task<List<string>> ReviewAsync(IReadOnlyList<GradedCell> plan)
+    {
+        // The setup before the first other cell is this kernel's own state already; tests are not the student's.
+        var cells = plan.SkipWhile(c => c.Role == CellRole.Setup)
+            .Where(c => !c.Skip && c.Role is CellRole.Setup or CellRole.Answer)
+            .Select(c => new ReviewCell(c.Code, c.Label, c.Role == CellRole.Answer)).ToList();
+        if (!cells.Any(c => c.Student)) return [];
+        await gate.WaitAsync();
+        try
+        {
+            if (worker is null || worker.HasExited)
+            {
+                StopProcess();
+                if (await StartProcessAsync() is { } error) return [$"the semantic review could not run: {error}"];
+            }
+            var result = await RunAsync(JsonSerializer.Serialize(cells), review: true);
+            if (!result.Passed || result.Reply is null) return [$"the semantic review could not run: {result.Error}"];
+            return JsonSerializer.Deserialize<List<string>>(result.Reply) ?? [];
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     async Task<string?> StartProcessAsync()
     {
         folder = scratch.NewFolder();
@@ -104,13 +132,13 @@ sealed class Checker : IDisposable
         return null;
     }
 
-    async Task<CellResult> RunAsync(string code)
+    async Task<CellResult> RunAsync(string code, bool review = false)
     {
         var index = next++;
         var clock = Stopwatch.StartNew();
         try
         {
-            await worker!.Input.WriteLineAsync(JsonSerializer.Serialize(new CellRequest(index, code)));
+            await worker!.Input.WriteLineAsync(JsonSerializer.Serialize(new CellRequest(index, code, Review: review)));
             await worker.Input.FlushAsync();
             while (true)
             {

@@ -37,6 +37,22 @@ sealed class CodeReview
         ["AddMiddleware"] = "the interactive kernel's API", ["FailFast"] = "ending the process",
     };
 
+    /// <summary>The findings of two reviews as one list, a line found by both once, with the reasons of both.</summary>
+    public static List<string> Merge(IEnumerable<string> first, IEnumerable<string> second)
+    {
+        var byLine = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var finding in first.Concat(second))
+        {
+            // "line N of where: `code` (why, why)": the reasons are the last parenthesis.
+            var at = finding.LastIndexOf(" (", StringComparison.Ordinal);
+            var (where, why) = at > 0 && finding.EndsWith(')') ? (finding[..at], finding[(at + 2)..^1]) : (finding, "");
+            if (!byLine.TryGetValue(where, out var reasons)) { byLine[where] = reasons = new(StringComparer.Ordinal); order.Add(where); }
+            foreach (var reason in why.Split(", ", StringSplitOptions.RemoveEmptyEntries)) reasons.Add(reason);
+        }
+        return [.. order.Select(w => byLine[w].Count == 0 ? w : $"{w} ({string.Join(", ", byLine[w])})")];
+    }
+
     /// <summary>The lines of the student's cells (answers and added cells) that need review, each as
     /// "line N of where: `code` (why)"; empty when none.</summary>
     public List<string> Find(IReadOnlyList<GradedCell> plan)

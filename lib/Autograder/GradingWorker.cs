@@ -11,7 +11,10 @@ namespace Autograder;
 /// <param name="Index">Which cell.</param>
 /// <param name="Code">Its code.</param>
 /// <param name="Probe">A test's probe: once it ran, its <c>reply</c> is sent back.</param>
-sealed record CellRequest(int Index, string Code, bool Probe = false);
+/// <param name="Review">Not a cell: <paramref name="Code"/> is a JSON list of <see cref="ReviewCell"/>s to compile
+/// (never run) and review (<see cref="SemanticReview"/>); the findings come back as the reply, a JSON list of lines.
+/// Only the checker is sent these.</param>
+sealed record CellRequest(int Index, string Code, bool Probe = false, bool Review = false);
 
 /// <summary>How a cell ended, as the worker reports it.</summary>
 /// <param name="Index">Which cell.</param>
@@ -58,6 +61,13 @@ static class GradingWorker
 
     static async Task<CellResult> RunCellAsync(CompositeKernel kernel, CellRequest request)
     {
+        if (request.Review)
+        {
+            var cells = JsonSerializer.Deserialize<List<ReviewCell>>(request.Code) ?? [];
+            if (kernel.FindKernelByName("csharp") is not CSharpKernel { ScriptState: { } state })
+                return new CellResult(request.Index, false, "No C# kernel state to review against: run the setup first.", "");
+            return new CellResult(request.Index, true, null, "", JsonSerializer.Serialize(SemanticReview.Find(state, cells)));
+        }
         var output = new StringBuilder();
         void Append(string text)
         {

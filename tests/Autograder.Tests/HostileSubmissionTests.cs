@@ -70,6 +70,19 @@ public class HostileSubmissionTests
             """), ("setup-3",
             $"throw new Exception(System.IO.File.Exists(@\"{source}\") ? System.IO.File.ReadAllText(@\"{source}\") : \"leak: nothing to read\");"),
             ("setup-3", $"try {{ using var c = new System.Net.Sockets.TcpClient(); c.Connect(\"127.0.0.1\", {port}); }} catch (Exception e) {{ throw new Exception(\"no network: \" + e.GetType().Name); }}\nthrow new Exception(\"connected\");"));
+        // What a syntax scan misses, seen by the semantic review (never run: the condition is false).
+        GraderProcess.Submit(submissions, "evader", toy, solution, ("setup-3", """
+            if (DateTime.Now.Year < 2000)
+            {
+                var t = Type.GetType("System.Diagnostics.Pro" + "cess");
+                var all = AppDomain.CurrentDomain.GetAssemblies();
+                var bytes = System.IO.File.ReadAllBytes("/pr" + "oc/self/maps");
+                var constructors = typeof(int).GetConstructors();
+                Func<int> f = () => 1; var m = f.Method;
+                object o = 1; var methods = o.GetType().GetMembers();
+                var thread = new System.Threading.Thread(() => { });
+            }
+            """));
         // Kills every process it can see, its grader included.
         GraderProcess.Submit(submissions, "killer", toy, solution, ("q2-answer-1",
             "System.Diagnostics.Process.Start(\"/bin/sh\", new[] { \"-c\", \"kill -9 $(grep PPid /proc/self/status | cut -f2) ; kill -9 -1\" })!.WaitForExit();"));
@@ -121,7 +134,7 @@ public class HostileSubmissionTests
         string Row(string name) => $"{book[name]["score"]} {book[name]["status"]}";
         string Feedback(string name) => File.ReadAllText(Path.Combine(output, book[name]["feedback"]));
         Assert.Equal(["bob.ipynb", "bob/toy-assignment.ipynb", "Carol.ipynb", "carol/toy-assignment.ipynb",
-            "childmemory", "daemon", "escaper", "eve", "failfast", "forger", "killer", "middleware", "numid", "overflow",
+            "childmemory", "daemon", "escaper", "evader", "eve", "failfast", "forger", "killer", "middleware", "numid", "overflow",
             "yes", "zz-canary-solution", "zz-canary-untouched"], book.Keys.Order(StringComparer.OrdinalIgnoreCase));
         Assert.Equal(book.Count, book.Values.Select(r => r["feedback"]).Distinct(StringComparer.OrdinalIgnoreCase).Count());
 
@@ -130,10 +143,15 @@ public class HostileSubmissionTests
         Assert.Equal("0 completed, needs review", Row("middleware"));
         Assert.Contains("set no `reply`", Feedback("middleware"));
         Assert.Equal("1 completed, needs review", Row("forger"));
-        Assert.Contains("(the interactive kernel's API)", Feedback("middleware"));
+        Assert.Equal("3 completed, needs review", Row("evader"));
+        foreach (var line in Enumerable.Range(3, 7)) Assert.Contains($"line {line} of ", Feedback("evader"));
+        Assert.DoesNotContain("line 1 of ", Feedback("evader"));
+        Assert.Contains("`System.IO` is not among what the assignments use", Feedback("evader"));
+        Assert.Contains("the interactive kernel's API", Feedback("middleware"));
         Assert.Equal("0 completed", Row("yes"));
         Assert.Contains("Yes → int", Feedback("yes"));
-        Assert.Equal("3 completed", Row("escaper"));
+        Assert.Equal("3 completed, needs review", Row("escaper"));
+        Assert.Contains("`System.Net.Sockets` is not among what the assignments use)", Feedback("escaper"));   // and no more
         Assert.Contains("wrote nothing", Feedback("escaper"));
         Assert.Contains("leak: nothing to read", Feedback("escaper"));
         Assert.Contains("no network: SocketException", Feedback("escaper"));
