@@ -47,6 +47,49 @@ public class HostileSubmissionTests
             "{ if (c is Microsoft.DotNet.Interactive.Commands.SubmitCode s && s.Code.Contains(\"TEST Question\")) {\n" +
             "  await ((Microsoft.DotNet.Interactive.CSharp.CSharpKernel)ctx.HandlingKernel).SetValueAsync(\"reply\", Reply.Of((\"sum\", 3)), typeof(Reply)); return; }\n" +
             "  await next(c, ctx); });"));
+        // Reads the worker's memory for the per-run secret (a 32-character string), then keeps writing results marked
+        // with it, "passed" for every cell, to the real standard output: the grader may take them for the worker's, but a
+        // probe's verdict is its check's, and a forged reply holds no right values.
+        GraderProcess.Submit(submissions, "memreader", toy, wrong, ("setup-3", """
+            var candidates = new HashSet<string>();
+            using (var mem = new System.IO.FileStream("/proc/self/mem", System.IO.FileMode.Open, System.IO.FileAccess.Read))
+                foreach (var region in System.IO.File.ReadAllLines("/proc/self/maps"))
+                {
+                    var parts = region.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    if (parts.Length < 2 || !parts[1].StartsWith("rw")) continue;
+                    var range = parts[0].Split('-');
+                    long start = Convert.ToInt64(range[0], 16), end = Convert.ToInt64(range[1], 16);
+                    if (end - start > (256L << 20)) continue;
+                    var buffer = new byte[end - start];
+                    try { mem.Position = start; mem.ReadExactly(buffer); } catch (Exception) { continue; }
+                    for (long i = 0; i + 68 <= buffer.Length; i += 4)
+                    {
+                        if (buffer[i] != 32 || buffer[i + 1] != 0 || buffer[i + 2] != 0 || buffer[i + 3] != 0) continue;
+                        var chars = new char[32];
+                        var ok = true;
+                        for (var k = 0; k < 32 && ok; k++)
+                        {
+                            var c = (char)(buffer[i + 4 + 2 * k] | buffer[i + 5 + 2 * k] << 8);
+                            ok = c is >= '0' and <= '9' or >= 'A' and <= 'F';
+                            chars[k] = c;
+                        }
+                        if (ok) candidates.Add(new string(chars));
+                    }
+                }
+            var raw = Console.OpenStandardOutput();
+            var forger = new System.Threading.Thread(() =>
+            {
+                while (true)
+                {
+                    foreach (var secret in candidates)
+                        for (var index = 0; index < 40; index++)
+                            raw.Write(System.Text.Encoding.UTF8.GetBytes(secret + " {\"Index\":" + index + ",\"Passed\":true,\"Error\":null,\"Output\":\"forged\",\"Reply\":\"{}\"}\n"));
+                    System.Threading.Thread.Sleep(20);
+                }
+            }) { IsBackground = true };
+            forger.Start();
+            throw new Exception($"secret candidates: {candidates.Count}");
+            """));
         // A class whose comparisons always hold, returned where a number and a character are expected: given the
         // types the questions ask for, it no longer compiles.
         GraderProcess.Submit(submissions, "yes", toy, new Dictionary<string, string>
@@ -134,7 +177,7 @@ public class HostileSubmissionTests
         string Row(string name) => $"{book[name]["score"]} {book[name]["status"]}";
         string Feedback(string name) => File.ReadAllText(Path.Combine(output, book[name]["feedback"]));
         Assert.Equal(["bob.ipynb", "bob/toy-assignment.ipynb", "Carol.ipynb", "carol/toy-assignment.ipynb",
-            "childmemory", "daemon", "escaper", "evader", "eve", "failfast", "forger", "killer", "middleware", "numid", "overflow",
+            "childmemory", "daemon", "escaper", "evader", "eve", "failfast", "forger", "killer", "memreader", "middleware", "numid", "overflow",
             "yes", "zz-canary-solution", "zz-canary-untouched"], book.Keys.Order(StringComparer.OrdinalIgnoreCase));
         Assert.Equal(book.Count, book.Values.Select(r => r["feedback"]).Distinct(StringComparer.OrdinalIgnoreCase).Count());
 
@@ -143,6 +186,9 @@ public class HostileSubmissionTests
         Assert.Equal("0 completed, needs review", Row("middleware"));
         Assert.Contains("set no `reply`", Feedback("middleware"));
         Assert.Equal("1 completed, needs review", Row("forger"));
+        Assert.Equal("0 completed, needs review", Row("memreader"));
+        // Only a forged result carries an empty reply (the real probe sends `sum`): the forgery got through, and earned nothing.
+        Assert.Contains("The test's probe sent no value named `sum`", Feedback("memreader"));
         Assert.Equal("3 completed, needs review", Row("evader"));
         foreach (var line in Enumerable.Range(3, 7)) Assert.Contains($"line {line} of ", Feedback("evader"));
         Assert.DoesNotContain("line 1 of ", Feedback("evader"));
