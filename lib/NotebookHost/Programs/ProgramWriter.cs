@@ -118,6 +118,11 @@ public static class ProgramWriter
                 throw new InvalidDataException($"{Where()}: a {cell.Language} cell; a C# program holds only C# cells.");
             var code = Code(cell, Where, usings);
             if (code.Length == 0) continue;
+            // A test's names are its own: in a notebook the next test may declare them again, in a program each test
+            // is a block.
+            if (cell.FirstLine.TrimStart().StartsWith("// TEST ", StringComparison.Ordinal)
+                || cell.FirstLine.TrimStart().StartsWith("// HIDDEN TEST ", StringComparison.Ordinal))
+                code = "{\n" + string.Join('\n', code.Split('\n').Select(l => l.Length == 0 ? l : "    " + l)) + "\n}";
             body.AppendLine(code);
             body.AppendLine();
         }

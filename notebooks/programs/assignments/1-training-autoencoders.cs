@@ -72,16 +72,18 @@ try
     Loss lossForClasses = null;
     Console.WriteLine($"pixels: {lossForPixels}, ratings: {lossForRatings}, classes: {lossForClasses}");
 
-    // TEST Question 1 (1 point): run it to check your answer; grading runs more tests.
-    Autoencoders.Notebooks.SelfCheck.Run("Question 1", 1, () =>
     {
-        var gradingLosses = new Loss[] { Losses.BinaryCrossEntropy, Losses.MeanSquaredError, Losses.MaskedMeanSquaredError, Losses.CategoricalCrossEntropy };
-        var reply = new Reply();
-        foreach (var (gradingName, gradingLoss) in new[] { ("lossForPixels", lossForPixels), ("lossForRatings", lossForRatings), ("lossForClasses", lossForClasses) })
-            reply.Add(gradingName, Array.FindIndex(gradingLosses, l => object.ReferenceEquals(l, gradingLoss)));
-        foreach (var gradingName in new[] { "lossForPixels", "lossForRatings", "lossForClasses" })
-            Claim.That(reply.Int(gradingName) >= 0, $"{gradingName} should be one of the four losses in Losses.");
-    });
+        // TEST Question 1 (1 point): run it to check your answer; grading runs more tests.
+        Autoencoders.Notebooks.SelfCheck.Run("Question 1", 1, () =>
+        {
+            var gradingLosses = new Loss[] { Losses.BinaryCrossEntropy, Losses.MeanSquaredError, Losses.MaskedMeanSquaredError, Losses.CategoricalCrossEntropy };
+            var reply = new Reply();
+            foreach (var (gradingName, gradingLoss) in new[] { ("lossForPixels", lossForPixels), ("lossForRatings", lossForRatings), ("lossForClasses", lossForClasses) })
+                reply.Add(gradingName, Array.FindIndex(gradingLosses, l => object.ReferenceEquals(l, gradingLoss)));
+            foreach (var gradingName in new[] { "lossForPixels", "lossForRatings", "lossForClasses" })
+                Claim.That(reply.Int(gradingName) >= 0, $"{gradingName} should be one of the four losses in Losses.");
+        });
+    }
 
     // ## Question 2: Build the network (2 points)
     //
@@ -98,16 +100,18 @@ try
     var autoencoder = BuildAutoencoder(seed);
     Console.WriteLine(autoencoder.Summary());
 
-    // TEST Question 2 (1 point): run it to check your answer; grading runs more tests.
-    Autoencoders.Notebooks.SelfCheck.Run("Question 2", 1, () =>
     {
-        var reply = Reply.Of(("autoencoder", autoencoder));
-        using (var gradingModel = reply.Autoencoder("autoencoder"))
+        // TEST Question 2 (1 point): run it to check your answer; grading runs more tests.
+        Autoencoders.Notebooks.SelfCheck.Run("Question 2", 1, () =>
         {
-            var gradingCount = gradingModel.Summary().TotalParameters;
-            Claim.That(gradingCount == 222_384, $"The lecture's network has 222,384 parameters; yours has {gradingCount:N0}.");
-        }
-    });
+            var reply = Reply.Of(("autoencoder", autoencoder));
+            using (var gradingModel = reply.Autoencoder("autoencoder"))
+            {
+                var gradingCount = gradingModel.Summary().TotalParameters;
+                Claim.That(gradingCount == 222_384, $"The lecture's network has 222,384 parameters; yours has {gradingCount:N0}.");
+            }
+        });
+    }
 
     // ## Question 3: Train it (3 points)
     //
@@ -133,20 +137,22 @@ try
 
     run.Show(ImageGrid.Compare(xTest[..10], autoencoder.Reconstruct(xTest[..10]), title: "Test digits (top) and their reconstructions (bottom)"));
 
-    // TEST Question 3 (1 point): run it to check your answer; grading runs more tests.
-    Autoencoders.Notebooks.SelfCheck.Run("Question 3", 1, () =>
     {
-        var reply = Reply.Of(("epochs", history.Count), ("valLoss", history.ValLoss), ("autoencoder", autoencoder));
-        Claim.That(reply.Int("epochs") == epochs, $"The history should have {epochs} epochs, it has {reply.Int("epochs")}.");
-        Claim.That(!reply.IsNull("valLoss"), "The history has no validation loss: pass validation data to Fit.");
-        var gradingMeanImageBce = ReconstructionError.Bce(xTrain.mean([0], keepdim: true).expand_as(xTest), xTest);
-        var gradingPerfectBce = ReconstructionError.Bce(xTest, xTest);
-        double gradingValBce;
-        using (var gradingModel = reply.Autoencoder("autoencoder")) gradingValBce = ReconstructionError.Bce(gradingModel.Reconstruct(xTest), xTest);
-        var gradingGapClosed = (gradingMeanImageBce - gradingValBce) / (gradingMeanImageBce - gradingPerfectBce);
-        Console.WriteLine($"validation BCE: mean image {gradingMeanImageBce:F4}, yours {gradingValBce:F4}, perfect copy {gradingPerfectBce:F4}: {gradingGapClosed:P0} of the gap closed");
-        Claim.AtLeast(gradingGapClosed, mode == "quick" ? 0.4 : 0.7, "Share of the gap between the mean image's and a perfect copy's validation loss closed by training");
-    });
+        // TEST Question 3 (1 point): run it to check your answer; grading runs more tests.
+        Autoencoders.Notebooks.SelfCheck.Run("Question 3", 1, () =>
+        {
+            var reply = Reply.Of(("epochs", history.Count), ("valLoss", history.ValLoss), ("autoencoder", autoencoder));
+            Claim.That(reply.Int("epochs") == epochs, $"The history should have {epochs} epochs, it has {reply.Int("epochs")}.");
+            Claim.That(!reply.IsNull("valLoss"), "The history has no validation loss: pass validation data to Fit.");
+            var gradingMeanImageBce = ReconstructionError.Bce(xTrain.mean([0], keepdim: true).expand_as(xTest), xTest);
+            var gradingPerfectBce = ReconstructionError.Bce(xTest, xTest);
+            double gradingValBce;
+            using (var gradingModel = reply.Autoencoder("autoencoder")) gradingValBce = ReconstructionError.Bce(gradingModel.Reconstruct(xTest), xTest);
+            var gradingGapClosed = (gradingMeanImageBce - gradingValBce) / (gradingMeanImageBce - gradingPerfectBce);
+            Console.WriteLine($"validation BCE: mean image {gradingMeanImageBce:F4}, yours {gradingValBce:F4}, perfect copy {gradingPerfectBce:F4}: {gradingGapClosed:P0} of the gap closed");
+            Claim.AtLeast(gradingGapClosed, mode == "quick" ? 0.4 : 0.7, "Share of the gap between the mean image's and a perfect copy's validation loss closed by training");
+        });
+    }
 
     // ## Question 4: Embed images with the encoder (2 points)
     //
@@ -163,14 +169,16 @@ try
     var testCodes = Embed(autoencoder, xTest);
     Console.WriteLine($"codes: [{string.Join(", ", testCodes.shape)}]");
 
-    // TEST Question 4 (1 point): run it to check your answer; grading runs more tests.
-    Autoencoders.Notebooks.SelfCheck.Run("Question 4", 1, () =>
     {
-        var reply = Reply.Of(("shape", testCodes.shape));
-        var gradingShape = reply.Longs("shape");
-        Claim.That(gradingShape.SequenceEqual(new[] { xTest.shape[0], 32L }),
-            $"Expected codes of shape [{xTest.shape[0]}, 32], got [{string.Join(", ", gradingShape)}].");
-    });
+        // TEST Question 4 (1 point): run it to check your answer; grading runs more tests.
+        Autoencoders.Notebooks.SelfCheck.Run("Question 4", 1, () =>
+        {
+            var reply = Reply.Of(("shape", testCodes.shape));
+            var gradingShape = reply.Longs("shape");
+            Claim.That(gradingShape.SequenceEqual(new[] { xTest.shape[0], 32L }),
+                $"Expected codes of shape [{xTest.shape[0]}, 32], got [{string.Join(", ", gradingShape)}].");
+        });
+    }
 
     // ## Question 5: The best epoch (2 points)
     //
@@ -189,12 +197,14 @@ try
 
     Console.WriteLine($"best epoch of the training above: {BestEpoch(history.ValLoss!)} of {history.Count}");
 
-    // TEST Question 5 (1 point): run it to check your answer; grading runs more tests.
-    Autoencoders.Notebooks.SelfCheck.Run("Question 5", 1, () =>
     {
-        var reply = Reply.Of(("best", BestEpoch(new[] { 0.30, 0.20, 0.25 })));
-        Claim.That(reply.Int("best") == 2, $"For validation losses 0.30, 0.20, 0.25 the best epoch is 2; BestEpoch returned {reply.Int("best")}.");
-    });
+        // TEST Question 5 (1 point): run it to check your answer; grading runs more tests.
+        Autoencoders.Notebooks.SelfCheck.Run("Question 5", 1, () =>
+        {
+            var reply = Reply.Of(("best", BestEpoch(new[] { 0.30, 0.20, 0.25 })));
+            Claim.That(reply.Int("best") == 2, $"For validation losses 0.30, 0.20, 0.25 the best epoch is 2; BestEpoch returned {reply.Int("best")}.");
+        });
+    }
 
     // ## Question 6: Reading the curves (1 point)
     //

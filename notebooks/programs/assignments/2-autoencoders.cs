@@ -106,15 +106,17 @@ try
     var pcaMse = PcaReconstructionMse(xTrain, xTest, codeSize);
     Console.WriteLine($"PCA with {codeSize} components: test MSE per pixel {pcaMse:F5}");
 
-    // TEST Question 3 (1 point): run it to check your answer; grading runs more tests.
-    Autoencoders.Notebooks.SelfCheck.Run("Question 3", 1, () =>
     {
-        var reply = Reply.Of(("pcaMse", pcaMse), ("pca8", PcaReconstructionMse(xTrain, xTest, 8)));
-        var (gradingPca32, gradingPca8) = (reply.Double("pcaMse"), reply.Double("pca8"));
-        var gradingMeanImageMse = ReconstructionError.Mse(xTrain.mean([0], keepdim: true).expand(xTest.shape), xTest);
-        Claim.AtMost(gradingPca32, gradingMeanImageMse * 0.5, "PCA's MSE should be well below that of predicting the mean image");
-        Claim.That(gradingPca8 > gradingPca32, $"With fewer components the error should be larger: k = 8 gave {gradingPca8:F5}, k = {codeSize} gave {gradingPca32:F5}.");
-    });
+        // TEST Question 3 (1 point): run it to check your answer; grading runs more tests.
+        Autoencoders.Notebooks.SelfCheck.Run("Question 3", 1, () =>
+        {
+            var reply = Reply.Of(("pcaMse", pcaMse), ("pca8", PcaReconstructionMse(xTrain, xTest, 8)));
+            var (gradingPca32, gradingPca8) = (reply.Double("pcaMse"), reply.Double("pca8"));
+            var gradingMeanImageMse = ReconstructionError.Mse(xTrain.mean([0], keepdim: true).expand(xTest.shape), xTest);
+            Claim.AtMost(gradingPca32, gradingMeanImageMse * 0.5, "PCA's MSE should be well below that of predicting the mean image");
+            Claim.That(gradingPca8 > gradingPca32, $"With fewer components the error should be larger: k = 8 gave {gradingPca8:F5}, k = {codeSize} gave {gradingPca32:F5}.");
+        });
+    }
 
     // ## Question 4: A linear autoencoder finds what PCA finds (3 points)
     //
@@ -142,20 +144,22 @@ try
     run.Show(ImageGrid.Create([("test images", xTest[..10]), ("linear autoencoder", linearAutoencoder.Reconstruct(xTest[..10]).clamp(0, 1))],
         title: $"Reconstructions from {codeSize} numbers"));
 
-    // TEST Question 4 (1 point): run it to check your answer; grading runs more tests.
-    Autoencoders.Notebooks.SelfCheck.Run("Question 4", 1, () =>
     {
-        var reply = Reply.Of(("linearAutoencoder", linearAutoencoder));
-        using (var gradingModel = reply.Autoencoder("linearAutoencoder"))
+        // TEST Question 4 (1 point): run it to check your answer; grading runs more tests.
+        Autoencoders.Notebooks.SelfCheck.Run("Question 4", 1, () =>
         {
-            Claim.That(gradingModel.LayerSizes.SequenceEqual(new[] { 784, codeSize, 784 }),
-                $"Expected layer sizes 784-{codeSize}-784, got {string.Join("-", gradingModel.LayerSizes)}.");
-            double gradingPcaMse;
-            using (var gradingPca = Pca.Fit(xTrain, codeSize)) gradingPcaMse = ReconstructionError.Mse(gradingPca.Reconstruct(xTest), xTest);
-            var gradingLinearMse = ReconstructionError.Mse(gradingModel.Reconstruct(xTest), xTest);
-            Claim.AtMost(gradingLinearMse / gradingPcaMse, mode == "quick" ? 1.15 : 1.05, "Test MSE of the linear autoencoder divided by PCA's");
-        }
-    });
+            var reply = Reply.Of(("linearAutoencoder", linearAutoencoder));
+            using (var gradingModel = reply.Autoencoder("linearAutoencoder"))
+            {
+                Claim.That(gradingModel.LayerSizes.SequenceEqual(new[] { 784, codeSize, 784 }),
+                    $"Expected layer sizes 784-{codeSize}-784, got {string.Join("-", gradingModel.LayerSizes)}.");
+                double gradingPcaMse;
+                using (var gradingPca = Pca.Fit(xTrain, codeSize)) gradingPcaMse = ReconstructionError.Mse(gradingPca.Reconstruct(xTest), xTest);
+                var gradingLinearMse = ReconstructionError.Mse(gradingModel.Reconstruct(xTest), xTest);
+                Claim.AtMost(gradingLinearMse / gradingPcaMse, mode == "quick" ? 1.15 : 1.05, "Test MSE of the linear autoencoder divided by PCA's");
+            }
+        });
+    }
 
     // ## Question 5: Cosine similarity (3 points)
     //
@@ -179,26 +183,28 @@ try
     var codes = linearAutoencoder.Encode(xTest[..2]);
     Console.WriteLine($"cosine similarity of the codes of the first two test images: {Cosine(codes[0].data<float>().ToArray(), codes[1].data<float>().ToArray()):F4}");
 
-    // TEST Question 5 (1 point): run it to check your answer; grading runs more tests.
-    Autoencoders.Notebooks.SelfCheck.Run("Question 5", 1, () =>
     {
-        var gradingPairs = new (float[] A, float[] B)[]
+        // TEST Question 5 (1 point): run it to check your answer; grading runs more tests.
+        Autoencoders.Notebooks.SelfCheck.Run("Question 5", 1, () =>
         {
-            (new float[] { 1, 0 }, new float[] { 0, 1 }),
-            (new float[] { 1, 2, 3 }, new float[] { 2, 4, 6 }),
-            (new float[] { 1, 2, 3 }, new float[] { -1, -2, -3 }),
-            (new float[] { 1, 1 }, new float[] { 1, 0 }),
-        };
-        var reply = Reply.Of(("cosines", gradingPairs.Select(p => Cosine(p.A, p.B)).ToArray()));
-        var gradingCases = new (string Pair, double Expected)[]
-        {
-            ("[1, 0], [0, 1]", 0), ("[1, 2, 3], [2, 4, 6]", 1), ("[1, 2, 3], [-1, -2, -3]", -1), ("[1, 1], [1, 0]", Math.Sqrt(0.5)),
-        };
-        var gradingCosines = reply.Numbers("cosines");
-        for (int gradingCase = 0; gradingCase < gradingCases.Length; gradingCase++)
-            Claim.That(Math.Abs(gradingCosines[gradingCase] - gradingCases[gradingCase].Expected) < 1e-9,
-                $"Cosine({gradingCases[gradingCase].Pair}) should be {gradingCases[gradingCase].Expected:F6}, got {gradingCosines[gradingCase]:F6}.");
-    });
+            var gradingPairs = new (float[] A, float[] B)[]
+            {
+                (new float[] { 1, 0 }, new float[] { 0, 1 }),
+                (new float[] { 1, 2, 3 }, new float[] { 2, 4, 6 }),
+                (new float[] { 1, 2, 3 }, new float[] { -1, -2, -3 }),
+                (new float[] { 1, 1 }, new float[] { 1, 0 }),
+            };
+            var reply = Reply.Of(("cosines", gradingPairs.Select(p => Cosine(p.A, p.B)).ToArray()));
+            var gradingCases = new (string Pair, double Expected)[]
+            {
+                ("[1, 0], [0, 1]", 0), ("[1, 2, 3], [2, 4, 6]", 1), ("[1, 2, 3], [-1, -2, -3]", -1), ("[1, 1], [1, 0]", Math.Sqrt(0.5)),
+            };
+            var gradingCosines = reply.Numbers("cosines");
+            for (int gradingCase = 0; gradingCase < gradingCases.Length; gradingCase++)
+                Claim.That(Math.Abs(gradingCosines[gradingCase] - gradingCases[gradingCase].Expected) < 1e-9,
+                    $"Cosine({gradingCases[gradingCase].Pair}) should be {gradingCases[gradingCase].Expected:F6}, got {gradingCosines[gradingCase]:F6}.");
+        });
+    }
 
     // ## Self-check
     //

@@ -73,21 +73,23 @@ try
     var noisyTest = AddNoise(cleanTest, noiseFactor, seed + 1);
     run.Show(ImageGrid.Create([("clean", cleanTest[..10]), ("noisy", noisyTest[..10])], title: $"Gaussian noise, factor {noiseFactor}"));
 
-    // TEST Question 1 (1 point): run it to check your answer; grading runs more tests.
-    Autoencoders.Notebooks.SelfCheck.Run("Question 1", 1, () =>
     {
-        var gradingInput = cleanTest[..100].clone();
-        var gradingNoisy = AddNoise(gradingInput, 0.5, 7);
-        var reply = Reply.Of(("noisy", gradingNoisy), ("inputUnchanged", gradingInput.allclose(cleanTest[..100], rtol: 0, atol: 0)));
-        var gradingOut = reply.Tensor("noisy");
-        var gradingIn = cleanTest[..100];
-        Claim.That(gradingOut.shape.SequenceEqual(gradingIn.shape), $"The noisy images should have the input's shape [{string.Join(", ", gradingIn.shape)}], got [{string.Join(", ", gradingOut.shape)}].");
-        Claim.That(gradingOut.dtype == ScalarType.Float32, $"The noisy images should be float32 like the input, got {gradingOut.dtype}.");
-        Claim.That(reply.Bool("inputUnchanged"), "AddNoise must not modify its input.");
-        Claim.AtLeast(gradingOut.min().item<float>(), 0, "Smallest noisy value");
-        Claim.AtMost(gradingOut.max().item<float>(), 1, "Largest noisy value");
-        Claim.AtLeast((gradingOut - gradingIn).abs().mean().item<float>(), 0.1, "Mean absolute change of a pixel with factor 0.5");
-    });
+        // TEST Question 1 (1 point): run it to check your answer; grading runs more tests.
+        Autoencoders.Notebooks.SelfCheck.Run("Question 1", 1, () =>
+        {
+            var gradingInput = cleanTest[..100].clone();
+            var gradingNoisy = AddNoise(gradingInput, 0.5, 7);
+            var reply = Reply.Of(("noisy", gradingNoisy), ("inputUnchanged", gradingInput.allclose(cleanTest[..100], rtol: 0, atol: 0)));
+            var gradingOut = reply.Tensor("noisy");
+            var gradingIn = cleanTest[..100];
+            Claim.That(gradingOut.shape.SequenceEqual(gradingIn.shape), $"The noisy images should have the input's shape [{string.Join(", ", gradingIn.shape)}], got [{string.Join(", ", gradingOut.shape)}].");
+            Claim.That(gradingOut.dtype == ScalarType.Float32, $"The noisy images should be float32 like the input, got {gradingOut.dtype}.");
+            Claim.That(reply.Bool("inputUnchanged"), "AddNoise must not modify its input.");
+            Claim.AtLeast(gradingOut.min().item<float>(), 0, "Smallest noisy value");
+            Claim.AtMost(gradingOut.max().item<float>(), 1, "Largest noisy value");
+            Claim.AtLeast((gradingOut - gradingIn).abs().mean().item<float>(), 0.1, "Mean absolute change of a pixel with factor 0.5");
+        });
+    }
 
     // ## Question 2: Which pairs to train on (1 point)
     //
@@ -122,12 +124,14 @@ try
     var noisyPsnr = Psnr(noisyTest, cleanTest);
     Console.WriteLine($"noisy test images: PSNR {noisyPsnr:F2} dB against the clean ones");
 
-    // TEST Question 3 (1 point): run it to check your answer; grading runs more tests.
-    Autoencoders.Notebooks.SelfCheck.Run("Question 3", 1, () =>
     {
-        var reply = Reply.Of(("psnr", Psnr(torch.full(10, 784, 0.1f), torch.zeros(10, 784))));
-        Claim.That(Math.Abs(reply.Double("psnr") - 20) < 1e-3, $"Every value off by 0.1 gives MSE 0.01, i.e. 20 dB; Psnr returned {reply.Double("psnr"):F4}.");
-    });
+        // TEST Question 3 (1 point): run it to check your answer; grading runs more tests.
+        Autoencoders.Notebooks.SelfCheck.Run("Question 3", 1, () =>
+        {
+            var reply = Reply.Of(("psnr", Psnr(torch.full(10, 784, 0.1f), torch.zeros(10, 784))));
+            Claim.That(Math.Abs(reply.Double("psnr") - 20) < 1e-3, $"Every value off by 0.1 gives MSE 0.01, i.e. 20 dB; Psnr returned {reply.Double("psnr"):F4}.");
+        });
+    }
 
     // ## Question 4: Train a denoising autoencoder (3 points)
     //
@@ -154,16 +158,18 @@ try
     run.Show(ImageGrid.Create([("noisy input", noisyTest[..10]), ("denoised", denoised[..10]), ("clean", cleanTest[..10])],
         title: "Test digits: noisy input, the denoiser's output, the clean original"));
 
-    // TEST Question 4 (1 point): run it to check your answer; grading runs more tests.
-    Autoencoders.Notebooks.SelfCheck.Run("Question 4", 1, () =>
     {
-        var reply = Reply.Of(("denoiser", denoiser));
-        var gradingNoisyTest = Noise.Gaussian(cleanTest, noiseFactor, seed: 7);
-        double gradingGain;
-        using (var gradingModel = reply.Autoencoder("denoiser"))
-            gradingGain = ReconstructionError.Psnr(gradingModel.Reconstruct(gradingNoisyTest), cleanTest) - ReconstructionError.Psnr(gradingNoisyTest, cleanTest);
-        Claim.AtLeast(gradingGain, mode == "quick" ? 2 : 4.5, "PSNR gain of the denoiser on the noisy test images (dB)");
-    });
+        // TEST Question 4 (1 point): run it to check your answer; grading runs more tests.
+        Autoencoders.Notebooks.SelfCheck.Run("Question 4", 1, () =>
+        {
+            var reply = Reply.Of(("denoiser", denoiser));
+            var gradingNoisyTest = Noise.Gaussian(cleanTest, noiseFactor, seed: 7);
+            double gradingGain;
+            using (var gradingModel = reply.Autoencoder("denoiser"))
+                gradingGain = ReconstructionError.Psnr(gradingModel.Reconstruct(gradingNoisyTest), cleanTest) - ReconstructionError.Psnr(gradingNoisyTest, cleanTest);
+            Claim.AtLeast(gradingGain, mode == "quick" ? 2 : 4.5, "PSNR gain of the denoiser on the noisy test images (dB)");
+        });
+    }
 
     // ## Question 5: Why an overcomplete autoencoder needs the noise (1 point)
     //
