@@ -50,16 +50,24 @@ static class GradingWorker
         if (string.IsNullOrEmpty(secret)) return 2;
 
         using var kernel = HeadlessKernel.Create();
+        var probes = new ProbeHistory();
         while (await input.ReadLineAsync() is { } line)
         {
             var request = JsonSerializer.Deserialize<CellRequest>(line)!;
-            var result = await RunCellAsync(kernel, request);
+            var result = await RunCellAsync(kernel, request, probes);
             await protocol.WriteLineAsync($"{secret} {JsonSerializer.Serialize(result)}");
         }
         return 0;
     }
 
-    static async Task<CellResult> RunCellAsync(CompositeKernel kernel, CellRequest request)
+    /// <summary>The reply the last probe sent: a probe cell that never ran (a middleware can swallow it) leaves that
+    /// object in the kernel's <c>reply</c>, which must not be sent again as this probe's.</summary>
+    sealed class ProbeHistory
+    {
+        public object? LastReply { get; set; }
+    }
+
+    static async Task<CellResult> RunCellAsync(CompositeKernel kernel, CellRequest request, ProbeHistory probes)
     {
         if (request.Review)
         {
@@ -91,8 +99,10 @@ static class GradingWorker
         if (request.Probe && error is null)
         {
             // The probe's own variable; its text is only data for the check, which trusts none of it.
-            reply = kernel.FindKernelByName("csharp") is CSharpKernel csharp && csharp.TryGetValue<object>(ReplyVariable, out var value)
-                ? value?.ToString() : null;
+            var value = kernel.FindKernelByName("csharp") is CSharpKernel csharp && csharp.TryGetValue<object>(ReplyVariable, out var found)
+                && !ReferenceEquals(found, probes.LastReply) ? found : null;
+            probes.LastReply = value ?? probes.LastReply;
+            reply = value?.ToString();
             if (reply is null) error = $"The test's probe set no `{ReplyVariable}`.";
             else if (reply.Length > MaxReplyLength) (reply, error) = (null, $"The test's reply is longer than {MaxReplyLength:N0} characters.");
         }

@@ -40,6 +40,11 @@ public class HostileSubmissionTests
         GraderProcess.Submit(submissions, "middleware", toy, wrong, ("setup-3",
             "Microsoft.DotNet.Interactive.KernelInvocationContext.Current.HandlingKernel.RootKernel.AddMiddleware(async (c, ctx, next) =>\n" +
             "{ if (c is Microsoft.DotNet.Interactive.Commands.SubmitCode s && s.Code.Contains(\"TEST Question\")) return; await next(c, ctx); });"));
+        // A right answer whose middleware swallows one hidden test: the previous test's reply, still in the kernel,
+        // is not sent again as that test's.
+        GraderProcess.Submit(submissions, "swallower", toy, solution, ("setup-3",
+            "Microsoft.DotNet.Interactive.KernelInvocationContext.Current.HandlingKernel.RootKernel.AddMiddleware(async (c, ctx, next) =>\n" +
+            "{ if (c is Microsoft.DotNet.Interactive.Commands.SubmitCode s && s.Code.Contains(\"HIDDEN TEST Question 1\")) return; await next(c, ctx); });"));
         // The same middleware, now answering each test itself with a forged reply: the value the visible test expects.
         // The checks run elsewhere, on values alone, so the forgery earns exactly the point whose answer it knew.
         GraderProcess.Submit(submissions, "forger", toy, wrong, ("setup-3",
@@ -89,6 +94,23 @@ public class HostileSubmissionTests
             }) { IsBackground = true };
             forger.Start();
             throw new Exception($"secret candidates: {candidates.Count}");
+            """));
+        // Tries to patch the machine code of every `Claim` method in its own process to return at once (x64 `ret`,
+        // written through /proc/self/mem, which ignores page protection; .NET's W^X code mappings may refuse it), and
+        // reports whether a false claim still throws. Either way the checks run in another process.
+        GraderProcess.Submit(submissions, "patcher", toy, wrong, ("setup-3", """
+            var flags = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly;
+            var written = 0;
+            using (var mem = System.IO.File.OpenHandle("/proc/self/mem", System.IO.FileMode.Open, System.IO.FileAccess.ReadWrite))
+                foreach (var method in typeof(Claim).GetMethods(flags))
+                {
+                    System.Runtime.CompilerServices.RuntimeHelpers.PrepareMethod(method.MethodHandle);
+                    try { System.IO.RandomAccess.Write(mem, new byte[] { 0xC3 }, (long)method.MethodHandle.GetFunctionPointer()); written++; }
+                    catch (System.IO.IOException) { }
+                }
+            var took = true;
+            try { Claim.That(false, "a false claim"); } catch (Exception) { took = false; }
+            throw new Exception($"patch attempt: {written} methods written, " + (took ? "a false claim passes here" : "a false claim still throws"));
             """));
         // A class whose comparisons always hold, returned where a number and a character are expected: given the
         // types the questions ask for, it no longer compiles.
@@ -178,7 +200,7 @@ public class HostileSubmissionTests
         string Feedback(string name) => File.ReadAllText(Path.Combine(output, book[name]["feedback"]));
         Assert.Equal(["bob.ipynb", "bob/toy-assignment.ipynb", "Carol.ipynb", "carol/toy-assignment.ipynb",
             "childmemory", "daemon", "escaper", "evader", "eve", "failfast", "forger", "killer", "memreader", "middleware", "numid", "overflow",
-            "yes", "zz-canary-solution", "zz-canary-untouched"], book.Keys.Order(StringComparer.OrdinalIgnoreCase));
+            "patcher", "swallower", "yes", "zz-canary-solution", "zz-canary-untouched"], book.Keys.Order(StringComparer.OrdinalIgnoreCase));
         Assert.Equal(book.Count, book.Values.Select(r => r["feedback"]).Distinct(StringComparer.OrdinalIgnoreCase).Count());
 
         Assert.Equal("3 completed", Row("zz-canary-solution"));
@@ -186,9 +208,14 @@ public class HostileSubmissionTests
         Assert.Equal("0 completed, needs review", Row("middleware"));
         Assert.Contains("set no `reply`", Feedback("middleware"));
         Assert.Equal("1 completed, needs review", Row("forger"));
+        Assert.Equal("2 completed, needs review", Row("swallower"));
+        Assert.DoesNotContain("got 3", Feedback("swallower"));
         Assert.Equal("0 completed, needs review", Row("memreader"));
         // Only a forged result carries an empty reply (the real probe sends `sum`): the forgery got through, and earned nothing.
         Assert.Contains("The test's probe sent no value named `sum`", Feedback("memreader"));
+        Assert.Equal("0 completed, needs review", Row("patcher"));
+        Assert.Contains("patch attempt: ", Feedback("patcher"));
+        Assert.Contains("`System.Reflection` is not among what the assignments use", Feedback("patcher"));
         Assert.Equal("3 completed, needs review", Row("evader"));
         foreach (var line in Enumerable.Range(3, 7)) Assert.Contains($"line {line} of ", Feedback("evader"));
         Assert.DoesNotContain("line 1 of ", Feedback("evader"));
