@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace NotebookRunner.Tests;
@@ -8,19 +7,17 @@ namespace NotebookRunner.Tests;
 /// <summary>The course book as a reader sees it: written by the runner, opened page by page in headless Chromium
 /// (Debian's <c>chromium</c>, driven by Playwright), with nothing but files.</summary>
 /// <remarks>Kept cheap: the book holds the set-up check (a real chart, table and training run) and a small notebook
-/// written here with math, an image, a table, a link back, and a cell that fails, so both results show.</remarks>
+/// written here with math, an image, a table, a link back, and a cell that fails, so both results show. The quick
+/// run's whole book is walked the same way by <see cref="CourseNotebooksTests"/>.</remarks>
 public class CourseBookBrowserTests(ITestOutputHelper output)
 {
-    const string Chromium = "/usr/bin/chromium";
-
     /// <summary>A 12 × 12 checkerboard PNG.</summary>
     const string Png = "iVBORw0KGgoAAAANSUhEUgAAAAwAAAAMCAIAAADZF8uwAAAAIUlEQVR42mP4cMIGjjSiTsARsjgDnRXhkkAWp7eiQRhOACid7sE1pUpoAAAAAElFTkSuQmCC";
 
     [SkippableFact]
     public async Task Every_page_of_the_book_loads_offline_without_errors_with_charts_math_images_and_working_links()
     {
-        Skip.IfNot(DebianPackages.Ensure(["chromium"], () => File.Exists(Chromium),
-            "elsewhere the test is skipped (it drives the system's Chromium at /usr/bin/chromium)", out var why), why);
+        Skip.IfNot(BookBrowser.Available(out var why), why);
         var clock = Stopwatch.StartNew();
         var book = Path.Combine(RunnerProcess.RepoRoot, "artifacts", "book-check");
         if (Directory.Exists(book)) Directory.Delete(book, recursive: true);
@@ -33,100 +30,18 @@ public class CourseBookBrowserTests(ITestOutputHelper output)
         Assert.Contains($"course book: {Path.Combine(book, "index.html")}", text);
         var built = clock.Elapsed;
 
-        var screenshots = Path.Combine(book, "screenshots");
-        Directory.CreateDirectory(screenshots);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var problems = new List<string>();
-        var current = "";
-        page.Console += (_, m) => { if (m.Type == "error") problems.Add($"{current}: console error: {m.Text}"); };
-        page.PageError += (_, e) => problems.Add($"{current}: script error: {e}");
-        page.RequestFailed += (_, r) => problems.Add($"{current}: failed to load {r.Url}: {r.Failure}");
-        page.Request += (_, r) =>
-        {
-            if (!r.Url.StartsWith("file:", StringComparison.Ordinal) && !r.Url.StartsWith("data:", StringComparison.Ordinal))
-                problems.Add($"{current}: requested {r.Url} (the book must work offline)");
-        };
+        var walk = await BookBrowser.WalkAsync(book);
 
-        var index = Path.Combine(book, "index.html");
-        var queue = new Queue<string>([index]);
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        var charts = 0;
-        var formulas = 0;
-        var images = 0;
-        while (queue.TryDequeue(out var file))
-        {
-            if (!visited.Add(file)) continue;
-            current = Path.GetRelativePath(book, file);
-            await page.GotoAsync(new Uri(file).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
-
-            // Every chart drew its SVG (Plotly draws after the page's load event, so wait for it).
-            var chartCount = await page.EvaluateAsync<int>("document.querySelectorAll('div[id^=\"chart-\"]').length");
-            try
-            {
-                await page.WaitForFunctionAsync(
-                    "() => [...document.querySelectorAll('div[id^=\"chart-\"]')].every(d => d.querySelector('svg.main-svg'))",
-                    null, new PageWaitForFunctionOptions { Timeout = 60_000 });
-            }
-            catch (TimeoutException)
-            {
-                problems.Add($"{current}: a chart drew no SVG");
-            }
-            charts += chartCount;
-
-            // Every formula was rendered by KaTeX, without a parse error.
-            var math = await page.EvaluateAsync<int[]>("""
-                [document.querySelectorAll('.math').length, document.querySelectorAll('.math .katex').length,
-                 document.querySelectorAll('.katex-error').length]
-                """);
-            if (math[1] < math[0] || math[2] > 0) problems.Add($"{current}: {math[0]} formulas, {math[1]} rendered, {math[2]} errors");
-            formulas += math[0];
-
-            // Every image is shown (loaded, with a size).
-            var broken = await page.EvaluateAsync<string[]>(
-                "[...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.alt || i.src.slice(0, 60))");
-            problems.AddRange(broken.Select(b => $"{current}: image not shown: {b}"));
-            images += await page.EvaluateAsync<int>("document.images.length");
-
-            // Every link inside the book leads to a file that exists; pages are visited in turn.
-            var links = await page.EvaluateAsync<string[]>("[...document.querySelectorAll('a[href]')].map(a => a.href)");
-            foreach (var link in links.Where(l => l.StartsWith("file:", StringComparison.Ordinal)))
-            {
-                var target = new Uri(link.Split('#')[0]).LocalPath;
-                if (!File.Exists(target)) problems.Add($"{current}: broken link to {link}");
-                else if (target.EndsWith(".html", StringComparison.Ordinal)) queue.Enqueue(target);
-            }
-
-            await page.ScreenshotAsync(new PageScreenshotOptions
-            {
-                Path = Path.Combine(screenshots, Path.ChangeExtension(current.Replace(Path.DirectorySeparatorChar, '_'), ".png")),
-                FullPage = true,
-            });
-        }
-
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
-        Assert.Equal(["00-setup-check.html", "book-sample.html", "index.html"],
-            visited.Select(v => Path.GetRelativePath(book, v)).Order(StringComparer.Ordinal));
-        Assert.True(charts > 0, "no chart in the book");
-        Assert.True(formulas >= 2, "the sample's formulas are missing");
-        Assert.True(images >= 2, "the sample's images are missing");
-        var sampleText = await SampleText(page, book);
-        Assert.Contains("failed", sampleText);
-        Assert.Contains("this notebook stops here on purpose", sampleText);
+        Assert.True(walk.Problems.Count == 0, string.Join("\n", walk.Problems));
+        Assert.Equal(["00-setup-check.html", "book-sample.html", "index.html"], walk.Pages.Keys);
+        Assert.True(walk.Charts > 0, "no chart in the book");
+        Assert.True(walk.Formulas >= 2, "the sample's formulas are missing");
+        Assert.True(walk.Images >= 2, "the sample's images are missing");
+        Assert.Contains("failed", walk.Pages["book-sample.html"].Text);
+        Assert.Contains("this notebook stops here on purpose", walk.Pages["book-sample.html"].Text);
         output.WriteLine($"book built in {built.TotalSeconds:0} s, checked in {(clock.Elapsed - built).TotalSeconds:0} s: " +
-                         $"{visited.Count} pages, {charts} charts, {formulas} formulas, {images} images; screenshots in {screenshots}");
-    }
-
-    static async Task<string> SampleText(IPage page, string book)
-    {
-        await page.GotoAsync(new Uri(Path.Combine(book, "book-sample.html")).AbsoluteUri);
-        return await page.InnerTextAsync("main");
+                         $"{walk.Pages.Count} pages, {walk.Charts} charts, {walk.Formulas} formulas, {walk.Images} images; " +
+                         $"screenshots in {walk.Screenshots}");
     }
 
     /// <summary>A small notebook with what the set-up check lacks: math, images, a Markdown table, a link to another

@@ -4,8 +4,9 @@ using System.Xml.Linq;
 
 namespace NotebookRunner.Tests;
 
-/// <summary>The course's own notebooks: committed clean, on the pinned package versions, and passing in quick mode.</summary>
-public partial class CourseNotebooksTests
+/// <summary>The course's own notebooks: committed clean, on the pinned package versions, passing in quick mode, and
+/// their book readable in a browser.</summary>
+public partial class CourseNotebooksTests(QuickCourse course) : IClassFixture<QuickCourse>
 {
     static string NotebooksFolder => Path.Combine(RunnerProcess.RepoRoot, "notebooks");
 
@@ -70,8 +71,8 @@ public partial class CourseNotebooksTests
     [Fact]
     public void Every_notebook_passes_in_quick_mode_with_charts_that_draw_offline()
     {
-        var output = Path.Combine(RunnerProcess.RepoRoot, "artifacts", "executed", "quick");
-        var (exit, text, _) = RunnerProcess.Run(NotebooksFolder, "--mode", "quick", "--out", output);
+        var output = QuickCourse.Folder;
+        var (exit, text) = course.Run;
 
         Assert.True(exit == 0, text);
         Assert.Matches(@"\d+ passed, 0 failed", text);
@@ -88,6 +89,27 @@ public partial class CourseNotebooksTests
         Assert.True(File.Exists(Path.Combine(output, "assignments", "source", "2-autoencoders.html")), "no page for an assignment");
         Assert.Single(Directory.GetFiles(Path.Combine(output, "_book", "shared"), "plotly-*.js"));
         Assert.DoesNotContain("plotly.js v2", File.ReadAllText(Path.Combine(output, "00-setup-check.html")));
+    }
+
+    [SkippableFact]
+    public async Task The_quick_runs_book_shows_every_notebook_in_a_browser_with_its_charts_and_math()
+    {
+        Skip.IfNot(BookBrowser.Available(out var why), why);
+        var (exit, text) = course.Run;
+        Assert.True(exit == 0, text);
+
+        var walk = await BookBrowser.WalkAsync(QuickCourse.Folder);
+
+        Assert.True(walk.Problems.Count == 0, string.Join("\n", walk.Problems));
+        // Every executed notebook has its page, reached by links from the index.
+        var executed = Directory.EnumerateFiles(QuickCourse.Folder, "*.ipynb", SearchOption.AllDirectories)
+            .Select(f => Path.ChangeExtension(Path.GetRelativePath(QuickCourse.Folder, f), ".html"));
+        Assert.Equal(executed.Append("index.html").Order(StringComparer.Ordinal), walk.Pages.Keys);
+        // Every lesson shows a chart; the lessons' math is rendered.
+        foreach (var lesson in walk.Pages.Where(p => Regex.IsMatch(p.Key, @"^0[1-7]-")))
+            Assert.True(lesson.Value.Charts > 0, $"{lesson.Key} shows no chart");
+        Assert.True(walk.Formulas > 0, "no formula in the course's book");
+        Assert.Contains("passed", walk.Pages["index.html"].Text);
     }
 
     [GeneratedRegex("#r \"nuget:\\s*(?<name>[^,\"]+?)\\s*,\\s*(?<version>[^\"]+?)\\s*\"")]
