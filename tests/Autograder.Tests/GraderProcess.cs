@@ -7,7 +7,7 @@ static class GraderProcess
 {
     /// <summary>The grader; where no sandbox can run (not Linux, no bubblewrap), grading runs with --unsandboxed.</summary>
     public static (int ExitCode, string Output) Run(params string[] args) =>
-        RunTool("Autograder.dll", args is ["grade", ..] && !SandboxAvailable(out _) ? [.. args, "--unsandboxed"] : args);
+        RunTool("Autograder.dll", args is ["grade", ..] && !GradingSandbox.Available(out _) ? [.. args, "--unsandboxed"] : args);
 
     /// <summary>The grader with its own temporary folder (where its scratch folders go), so that a test can see what
     /// a batch leaves behind.</summary>
@@ -17,10 +17,6 @@ static class GraderProcess
             new Dictionary<string, string> { ["TMPDIR"] = temp });
         return (exit, output);
     }
-
-    /// <summary>Whether grading can run in its sandbox here (bubblewrap installed, as root on Debian when missing).</summary>
-    public static bool SandboxAvailable(out string why) =>
-        DebianPackages.Ensure(["bubblewrap"], () => File.Exists("/usr/bin/bwrap"), "grading in a sandbox needs Linux", out why);
 
     /// <summary>Runs one of the course's programs (built next to the tests) to its end.</summary>
     public static (int ExitCode, string Output) RunTool(string dll, params string[] args)

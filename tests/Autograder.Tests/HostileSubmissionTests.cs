@@ -16,7 +16,7 @@ public class HostileSubmissionTests
     [SkippableFact]
     public void Attacks_earn_nothing_change_nothing_and_leave_nothing()
     {
-        Skip.IfNot(GraderProcess.SandboxAvailable(out var why), why);
+        Skip.IfNot(GradingSandbox.Available(out var why), why);
         var toy = Assignment.Read(GraderProcess.Toy);
         var folder = Directory.CreateTempSubdirectory("hostile-").FullName;
         var submissions = Path.Combine(folder, "submissions");

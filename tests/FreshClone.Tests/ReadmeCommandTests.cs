@@ -94,8 +94,7 @@ public class ReadmeCommandTests
             // Grading refuses to run without its sandbox; where bubblewrap cannot be installed, the README's answer is
             // --unsandboxed.
             var grade = command.Text.Contains(" -- grade ", StringComparison.Ordinal);
-            var sandboxed = !grade || DebianPackages.Ensure(["bubblewrap"], () => File.Exists("/usr/bin/bwrap"),
-                "grading in a sandbox needs Linux", out _);
+            var sandboxed = !grade || GradingSandbox.Available(out _);
             if (!sandboxed) words = [.. words, "--unsandboxed"];
             // Grading runs the assignment's set-up cells; the quick settings keep that short.
             var result = tree.Run(words, TimeSpan.FromMinutes(20), new Dictionary<string, string> { ["AUTOENCODERS_MODE"] = "quick" });
