@@ -45,7 +45,7 @@ try
     int sampleCount = run.Parameter("sampleCount", 1000);                             // test images drawn in 2-D
     int mapSteps = run.Parameter("mapSteps", 15);                                  // the code map decodes mapSteps × mapSteps points of the plane
     int collapseSeeds = run.Parameter("collapseSeeds", mode == "quick" ? 2 : 5);        // runs per code layer in the collapse count
-    int collapseEpochs = run.Parameter("collapseEpochs", mode == "quick" ? 5 : epochs);
+    int collapseEpochs = run.Parameter("collapseEpochs", mode == "quick" ? 5 : 15);       // a unit that dies does so in the first epochs
     int collapseTrainCount = run.Parameter("collapseTrainCount", mode == "quick" ? 5000 : trainCount);
     double collapseTolerance = run.Parameter("collapseTolerance", 0.01);                    // collapsed: validation loss within 1 % of the mean image's
     int seed = run.Parameter("seed", 42);
@@ -186,12 +186,18 @@ try
     // training image, and its validation loss is the loss of always answering the mean image. The cell measures that loss,
     // trains both code layers from `collapseSeeds` seeds, and counts the runs with a dead code unit (0 for at least 99 % of
     // the drawn test images) and the collapsed runs (validation loss within `collapseTolerance`, 1 %, of the mean
-    // image's).
+    // image's). Each run trains for `collapseEpochs` epochs, 15 in full mode rather than the 50 above: a unit dies in the
+    // first epochs or not at all, because once it is dead no gradient reaches it again. The ReLU code layer comes first,
+    // then the linear one.
 
     var meanImageBce = ReconstructionError.Bce(train.Images.mean([0], keepdim: true).expand_as(test.Images), test.Images);
     var studyImages = train.Images[..collapseTrainCount];
     var runs = new List<(string CodeLayer, long Seed, double ValBce, int DeadCodeUnits, bool Collapsed)>();
-    foreach (var (layer, activation) in new[] { ("ReLU", Activation.ReLU), ("linear", Activation.Linear) })
+    int WithDeadUnit(string layer) => runs.Count(r => r.CodeLayer == layer && r.DeadCodeUnits > 0);
+    int Collapsed(string layer) => runs.Count(r => r.CodeLayer == layer && r.Collapsed);
+    // Trains the 2-D network with the given code layer from collapseSeeds seeds and counts what went wrong.
+    DataFrame Study(string layer, Activation activation)
+    {
         for (long s = seed; s < seed + collapseSeeds; s++)
         {
             var model = DenseAutoencoder.Create(sizes, code: activation, seed: s);
@@ -201,12 +207,13 @@ try
             var deadUnits = Enumerable.Range(0, 2).Count(unit => ZeroShare(codes, unit) >= 0.99);
             runs.Add((layer, s, valBce, deadUnits, Math.Abs(valBce - meanImageBce) <= collapseTolerance * meanImageBce));
         }
-    int WithDeadUnit(string layer) => runs.Count(r => r.CodeLayer == layer && r.DeadCodeUnits > 0);
-    int Collapsed(string layer) => runs.Count(r => r.CodeLayer == layer && r.Collapsed);
-    Console.WriteLine($"always answering the mean training image: val BCE {meanImageBce:F4}");
-    Console.WriteLine($"ReLU code: {WithDeadUnit("ReLU")} of {collapseSeeds} runs with a dead code unit, {Collapsed("ReLU")} collapsed; " +
-        $"linear code: {WithDeadUnit("linear")} with a dead code unit, {Collapsed("linear")} collapsed ({collapseEpochs} epochs on {studyImages.shape[0]:N0} images each)");
-    run.Show(Table.Of(runs, "code layer", "seed", "val BCE", "dead code units", "collapsed"));
+        Console.WriteLine($"{layer} code: {WithDeadUnit(layer)} of {collapseSeeds} runs with a dead code unit, {Collapsed(layer)} collapsed " +
+            $"({collapseEpochs} epochs on {studyImages.shape[0]:N0} images each; always answering the mean training image: val BCE {meanImageBce:F4})");
+        return Table.Of(runs.Where(r => r.CodeLayer == layer), "code layer", "seed", "val BCE", "dead code units", "collapsed");
+    }
+    run.Show(Study("ReLU", Activation.ReLU));
+
+    run.Show(Study("linear", Activation.Linear));
 
     Claim.That(runs.Where(r => r.CodeLayer == "linear").All(r => r.DeadCodeUnits == 0), "no run with a linear code layer has a dead code unit");
 
