@@ -228,7 +228,7 @@ try
     var groupTable = Groups(groupOf).Select(g => (
         Size: g.Count(),
         Genres: string.Join(", ", genres.MostCommon(g, top: 3).Select(x => $"{x.Genre} {x.Share:P0} ({catalogue[x.Genre]:P0})")),
-        Lift: Lift(g),
+        Lift: Math.Round(Lift(g), 2),
         Examples: string.Join("; ", g.OrderByDescending(id => ratingCounts[id]).Take(3).Select(id => titles[id]))));
     run.Show(Table.Of(groupTable, "movies", "most common genres (catalogue)", "top genre lift", "most rated movies"));
 
