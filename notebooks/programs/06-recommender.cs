@@ -249,7 +249,7 @@ try
     Claim.AtLeast(groupInformation, 3 * randomInformation, "groups of movie embeddings tell at least three times as much about genres as random groups of the same sizes");
 
     // Groups found from ratings alone say several times as much about a movie's genres as random groups of the same sizes:
-    // people who like one action film rate others, and so on. The figure itself is small, because knowing which of twelve groups a movie
+    // people who like one action film rate others, and so on. The figure itself is small, because knowing which of `movieGroups` groups a movie
     // is in pins down little about a yes-or-no genre, and normalised mutual information divides by the groups' entropy as well; what
     // matters is the comparison with chance. The table's lift does not make that comparison fairly: in a group of twenty
     // movies some genre is over-represented by luck alone, so random groups of small sizes score high lifts. Mutual
